@@ -1,0 +1,18 @@
+using Meetup.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Meetup.Data.Configurations;
+
+internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Rsvp>
+{
+    public void Configure(EntityTypeBuilder<Rsvp> r)
+    {
+        r.HasOne(x => x.Session).WithMany(x => x.Rsvps).HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        r.HasOne(x => x.Attendee).WithMany(x => x.Rsvps).HasForeignKey(x => x.AttendeeId).OnDelete(DeleteBehavior.Cascade);
+        r.HasIndex(x => new { x.SessionId, x.AttendeeId }).IsUnique();
+        r.HasIndex(x => new { x.SessionId, x.Status });
+        r.Property(x => x.ManageTokenHash).HasMaxLength(64);
+        r.HasIndex(x => x.ManageTokenHash).IsUnique();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Meetup.Data;
+
+public static class DatabaseMigrator
+{
+    /// <summary>Applies pending migrations (never EnsureCreated) and switches SQLite to WAL.</summary>
+    public static async Task MigrateAsync(MeetupDb db, ILogger logger, CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        logger.LogInformation("Database {Provider}: applying {Count} pending migration(s){List}",
+            db.Database.ProviderName, pending.Count, pending.Count == 0 ? "" : ": " + string.Join(", ", pending));
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
+        logger.LogInformation("Database is up to date");
+    }
+}

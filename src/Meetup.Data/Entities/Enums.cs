@@ -1,0 +1,12 @@
+namespace Meetup.Data.Entities;
+
+// Stored and served as snake_case strings (see EnumNames); the names here are the domain's.
+public enum SessionFormat { InPerson, Online, Hybrid }
+
+public enum SessionStatus { Draft, Published, Cancelled }
+
+public enum AgendaItemKind { Talk, Review, Break, Qa, Lightning }
+
+public enum RsvpStatus { Confirmed, Waitlisted, Cancelled }
+
+public enum CheckInMethod { Qr, Code, Manual, WalkIn, OnlineJoin, Import }

@@ -1,0 +1,28 @@
+namespace Meetup.Data.Entities;
+
+/// <summary>The recurring meetup or study group itself, e.g. "Cloud Native Study Group Tokyo".</summary>
+public class Event
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string Description { get; set; } = "";
+    public string TimeZone { get; set; } = DefaultTimeZone;
+    public int DefaultCapacity { get; set; } = 30;
+    public List<string> DefaultLanguages { get; set; } = [];
+    public string? DefaultVenueName { get; set; }
+    public string? DefaultVenueAddress { get; set; }
+    public int CadenceWeeks { get; set; } = 2;
+
+    // Retention thresholds (spec/retention.md defaults), per event.
+    public int RegularMinSessions { get; set; } = 3;
+    public double RegularMinRatio { get; set; } = 0.75;
+    public int AtRiskMissedSessions { get; set; } = 2;
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<Session> Sessions { get; set; } = [];
+
+    public const string DefaultTimeZone = "Asia/Tokyo";
+}

@@ -1,0 +1,23 @@
+namespace Meetup.Data.Entities;
+
+public class Rsvp
+{
+    public int Id { get; set; }
+    public int SessionId { get; set; }
+    public Session? Session { get; set; }
+    public int AttendeeId { get; set; }
+    public Attendee? Attendee { get; set; }
+    public RsvpStatus Status { get; set; }
+
+    /// <summary>1..k among the session's waitlisted RSVPs; null otherwise.</summary>
+    public int? WaitlistPosition { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>SHA-256 (hex) of the manage token; the token itself is never stored.</summary>
+    public string? ManageTokenHash { get; set; }
+
+    /// <summary>Answers to the event's registration questions, as JSON. Personal data.</summary>
+    public string? Answers { get; set; }
+}

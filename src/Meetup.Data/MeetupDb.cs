@@ -1,0 +1,41 @@
+using Meetup.Data.Conventions;
+using Meetup.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Data;
+
+/// <summary>
+/// The one database of the app: domain tables, Identity accounts and the shared Data Protection
+/// key ring (so several app instances can read each other's cookies and tokens).
+/// </summary>
+public class MeetupDb(DbContextOptions<MeetupDb> options)
+    : IdentityDbContext<OrganizerUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<Attendee> Attendees => Set<Attendee>();
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MeetupDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<SessionFormat>().HaveConversion<SnakeCaseEnumConverter<SessionFormat>>().HaveMaxLength(16);
+        configurationBuilder.Properties<SessionStatus>().HaveConversion<SnakeCaseEnumConverter<SessionStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<AgendaItemKind>().HaveConversion<SnakeCaseEnumConverter<AgendaItemKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<RsvpStatus>().HaveConversion<SnakeCaseEnumConverter<RsvpStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<CheckInMethod>().HaveConversion<SnakeCaseEnumConverter<CheckInMethod>>().HaveMaxLength(16);
+    }
+}

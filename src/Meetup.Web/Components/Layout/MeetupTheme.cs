@@ -1,0 +1,35 @@
+using MudBlazor;
+
+namespace Meetup.Web.Components.Layout;
+
+/// <summary>One theme for the public pages and the back office (light and dark palettes).</summary>
+public static class MeetupTheme
+{
+    private static readonly string[] FontStack =
+        ["system-ui", "-apple-system", "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "PingFang SC", "Roboto", "sans-serif"];
+
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#3559c7",
+            Secondary = "#e0662b",
+            Tertiary = "#1f9d8a",
+            AppbarBackground = "#1d2b5a",
+            Background = "#f6f7fb",
+            DrawerBackground = "#ffffff",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#7c9bff",
+            Secondary = "#ff9a62",
+            Tertiary = "#4fd1bd",
+            AppbarBackground = "#151b33",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = FontStack },
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "10px" },
+    };
+}

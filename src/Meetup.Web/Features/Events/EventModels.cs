@@ -1,0 +1,30 @@
+namespace Meetup.Web.Features.Events;
+
+/// <summary>The event resource of the JSON API (spec/api.md).</summary>
+public sealed record EventResource(
+    int Id,
+    string Name,
+    string Slug,
+    string TimeZone,
+    string Description,
+    int DefaultCapacity,
+    IReadOnlyList<string> DefaultLanguages,
+    int CadenceWeeks,
+    string PublicUrl,
+    string CalendarUrl);
+
+/// <summary>One event on the organizer's overview, with the figures that tell whether it is alive.</summary>
+public sealed record EventSummary(
+    int Id,
+    string Name,
+    string Slug,
+    string TimeZone,
+    IReadOnlyList<string> Languages,
+    int HeldSessions,
+    int UpcomingSessions,
+    int DraftSessions,
+    int UniqueAttendees,
+    DateTime? LastSessionAt,
+    int? LastSessionAttendance,
+    DateTime? NextSessionAt,
+    string? NextSessionTitle);

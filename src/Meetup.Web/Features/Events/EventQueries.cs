@@ -1,0 +1,54 @@
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Events;
+
+/// <summary>Reads of events for the API and the back office. One context per call.</summary>
+public sealed class EventQueries(IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time)
+{
+    public async Task<IReadOnlyList<EventResource>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var events = await db.Events.AsNoTracking().OrderBy(e => e.Name).ToListAsync(ct);
+        return [.. events.Select(ToResource)];
+    }
+
+    public async Task<IReadOnlyList<EventSummary>> SummariesAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var events = await db.Events.AsNoTracking().OrderBy(e => e.Name)
+            .Select(e => new { e.Id, e.Name, e.Slug, e.TimeZone, e.DefaultLanguages })
+            .ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking()
+            .Select(s => new
+            {
+                s.Id, s.EventId, s.Title, s.StartsAt, s.Status,
+                Attendance = s.CheckIns.Count,
+            })
+            .ToListAsync(ct);
+        var unique = await db.CheckIns.AsNoTracking()
+            .GroupBy(c => c.Session!.EventId)
+            .Select(g => new { EventId = g.Key, People = g.Select(c => c.AttendeeId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.EventId, x => x.People, ct);
+
+        return [.. events.Select(e =>
+        {
+            var mine = sessions.Where(s => s.EventId == e.Id).ToList();
+            var held = mine.Where(s => s.Status == SessionStatus.Published && s.StartsAt <= now).OrderBy(s => s.StartsAt).ToList();
+            var upcoming = mine.Where(s => s.Status == SessionStatus.Published && s.StartsAt > now).OrderBy(s => s.StartsAt).ToList();
+            var last = held.LastOrDefault();
+            var next = upcoming.FirstOrDefault();
+            return new EventSummary(e.Id, e.Name, e.Slug, e.TimeZone, e.DefaultLanguages,
+                held.Count, upcoming.Count, mine.Count(s => s.Status == SessionStatus.Draft),
+                unique.GetValueOrDefault(e.Id),
+                last?.StartsAt, last?.Attendance, next?.StartsAt, next?.Title);
+        })];
+    }
+
+    private EventResource ToResource(Event e) => new(
+        e.Id, e.Name, e.Slug, e.TimeZone, e.Description, e.DefaultCapacity, e.DefaultLanguages, e.CadenceWeeks,
+        urls.Event(e.Slug), urls.EventCalendar(e.Slug));
+}

@@ -1,0 +1,33 @@
+using Meetup.Data.Entities;
+using Meetup.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.Shared;
+
+/// <summary>Human names of domain values, through the UI's localizer.</summary>
+public static class Labels
+{
+    public static string Format(IStringLocalizer<Strings> l, SessionFormat format) => format switch
+    {
+        SessionFormat.InPerson => l["In person"],
+        SessionFormat.Online => l["Online"],
+        SessionFormat.Hybrid => l["Hybrid"],
+        _ => format.ToString(),
+    };
+
+    public static string Language(IStringLocalizer<Strings> l, string code) => code switch
+    {
+        "ja" => l["Japanese"],
+        "zh" => l["Chinese"],
+        "en" => l["English"],
+        "ko" => l["Korean"],
+        _ => code,
+    };
+
+    /// <summary>"Wed 16 Dec 2026, 19:30" in the event's zone, culture-aware.</summary>
+    public static string When(DateTime utc, string timeZone)
+        => TimeZones.ToLocal(utc, timeZone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+
+    public static string Date(DateTime utc, string timeZone)
+        => TimeZones.ToLocal(utc, timeZone).ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+}

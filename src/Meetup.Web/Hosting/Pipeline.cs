@@ -1,0 +1,46 @@
+using Meetup.Web.Components;
+using Serilog;
+
+namespace Meetup.Web.Hosting;
+
+internal static class Pipeline
+{
+    public static void UseMeetupPipeline(this WebApplication app)
+    {
+        // API callers get problem details (no stack trace outside Development); pages get a friendly page.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(ErrorOptions(path: null)));
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler(ErrorOptions("/error")));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSerilogRequestLogging();
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so a re-executed /not-found finds its endpoint.
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapMeetupEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapFeatureEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    private static ExceptionHandlerOptions ErrorOptions(string? path) => new()
+    {
+        ExceptionHandlingPath = path,
+        CreateScopeForErrors = path is not null,
+        StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    };
+
+    internal static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace Meetup.Web.Hosting;
+
+internal static class WebSetup
+{
+    /// <summary>The UI languages. English now; Japanese and Simplified Chinese resources come next.</summary>
+    public static readonly string[] SupportedCultures = ["en"];
+
+    public static void AddMeetupWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace Meetup.E2E;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright's own driver (no browser download: it fails here).
+/// </summary>
+public static class Browser
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("MEETUP_CHROMIUM") ?? ChromiumPath,
+            Headless = true,
+            Args = Args,
+        });
+        return (playwright, browser);
+    }
+}

@@ -1,0 +1,38 @@
+using Meetup.Testing;
+using Microsoft.Playwright;
+
+namespace Meetup.E2E;
+
+/// <summary>One app with the demo community and one browser, shared by the tests of a class.</summary>
+public sealed class DemoAppFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public KestrelApp App { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        App = await KestrelApp.StartAsync(settings: new Dictionary<string, string?> { ["Meetup:SeedDemo"] = "true" });
+        (_playwright, Browser) = await E2E.Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (no cookies), optionally with JavaScript off or a phone-sized viewport.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using Meetup.Data.Entities;
+using Meetup.Testing;
+using Meetup.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Meetup.Tests.Features.Demo;
+
+public class DemoSeederTests
+{
+    private static readonly FakeTimeProvider Now = new(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero));
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Seeding_twice_loads_the_community_once(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.True(await DemoSeeder.SeedAsync(db, Now, NullLogger.Instance));
+        }
+        var first = await CountsAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            Assert.False(await DemoSeeder.SeedAsync(db, Now, NullLogger.Instance));
+        }
+
+        Assert.Equal(first, await CountsAsync(database));
+    }
+
+    [Fact]
+    public async Task The_demo_is_a_living_bilingual_community_with_one_open_session()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await database.MigrateAsync();
+        await using var db = database.CreateContext();
+        await DemoSeeder.SeedAsync(db, Now, NullLogger.Instance);
+        var now = Now.GetUtcNow().UtcDateTime;
+
+        var ev = await db.Events.SingleAsync();
+        Assert.Equal("Asia/Tokyo", ev.TimeZone);
+        Assert.Equal(["ja", "zh"], ev.DefaultLanguages.Order());
+
+        var sessions = await db.Sessions.AsNoTracking().Include(s => s.CheckIns).Include(s => s.Rsvps).ToListAsync();
+        var held = sessions.Where(s => s.Status == SessionStatus.Published && s.StartsAt < now).ToList();
+        Assert.InRange(held.Count, 20, 35);
+        Assert.Equal(2018, held.Min(s => s.StartsAt).Year);
+        Assert.Contains(held, s => s.Format == SessionFormat.Online);
+        Assert.Contains(held, s => s.Format == SessionFormat.Hybrid);
+        Assert.DoesNotContain(held, s => s.StartsAt.Year == 2020 && s.StartsAt.Month is >= 4 and <= 8);
+
+        var upcoming = Assert.Single(sessions, s => s.StartsAt > now);
+        Assert.Equal(SessionStatus.Published, upcoming.Status);
+        Assert.True(upcoming.RsvpOpensAt is null || upcoming.RsvpOpensAt <= now);
+        Assert.True(upcoming.RsvpClosesAt is null || upcoming.RsvpClosesAt > now);
+        Assert.True(upcoming.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed) < upcoming.Capacity);
+
+        Assert.InRange(await db.Attendees.CountAsync(), 120, 200);
+        Assert.Contains(held.SelectMany(s => s.CheckIns), c => c.Method == CheckInMethod.WalkIn);
+        var noShows = held.Sum(s => s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed && s.CheckIns.All(c => c.AttendeeId != r.AttendeeId)));
+        Assert.True(noShows > 0, "Some confirmed people did not come.");
+        Assert.True(await db.AgendaItems.AnyAsync(a => a.Speakers.Count > 0), "Guest speakers appear on agendas.");
+
+        // A core of regulars: people who came to at least two thirds of the held sessions.
+        var perPerson = held.SelectMany(s => s.CheckIns).GroupBy(c => c.AttendeeId).Select(g => g.Count()).ToList();
+        Assert.InRange(perPerson.Count(n => n >= held.Count * 2 / 3), 8, 20);
+        Assert.True(perPerson.Count(n => n == 1) > perPerson.Count / 3, "Many people came once.");
+    }
+
+    private static async Task<(int, int, int, int, int)> CountsAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return (await db.Events.CountAsync(), await db.Sessions.CountAsync(), await db.Attendees.CountAsync(),
+            await db.Rsvps.CountAsync(), await db.CheckIns.CountAsync());
+    }
+}
