@@ -1,7 +1,7 @@
 using Meetup.Web.Hosting;
 
 // A table of contents: each line is one part of the app, set up in Hosting/.
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLineSwitches.Expand(args));
 
 builder.AddMeetupLogging();
 builder.AddMeetupDatabase();
@@ -11,7 +11,7 @@ builder.Services.AddMeetupFeatures();
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync(args);
+await app.PrepareDatabaseAsync();
 app.UseMeetupPipeline();
 app.MapMeetupEndpoints();
 

@@ -18,8 +18,6 @@ public sealed class MeetupAppFactory(TestDatabase database, IReadOnlyDictionary<
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the package assets (MudBlazor, blazor.web.js) are served only after publish.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Meetup", Database.ConnectionString);
         builder.UseSetting("Meetup:Admin:Email", AdminEmail);

@@ -7,7 +7,7 @@ namespace Meetup.Web.Hosting;
 internal static class StartupTasks
 {
     /// <summary>Migrations, the bootstrap admin and (when asked) the demo community, before serving a request.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var config = app.Configuration;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Meetup.Startup");
@@ -21,7 +21,7 @@ internal static class StartupTasks
 
         await AdminBootstrapper.EnsureRolesAndAdminAsync(services, config, logger);
 
-        if (args.Contains("--seed-demo") || config.GetValue("Meetup:SeedDemo", false))
+        if (config.GetValue("Meetup:SeedDemo", false))
         {
             await DemoSeeder.SeedAsync(services.GetRequiredService<MeetupDb>(), services.GetRequiredService<TimeProvider>(), logger);
         }

@@ -11,6 +11,10 @@ internal static class WebSetup
 
     public static void AddMeetupWeb(this WebApplicationBuilder builder)
     {
+        // Serve package assets (MudBlazor, blazor.web.js) from a build in every environment, not only
+        // Development; a published app has them in wwwroot and this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
