@@ -1,6 +1,9 @@
+using Meetup.Web.Features.Agenda;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Home;
+using Meetup.Web.Features.Sessions;
+using Meetup.Web.Features.Speakers;
 
 namespace Meetup.Web.Hosting;
 
@@ -11,6 +14,11 @@ internal static class FeatureRegistration
     {
         services.AddScoped<OrganizerAccounts>();
         services.AddScoped<EventQueries>();
+        services.AddScoped<EventService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<SessionScheduling>();
+        services.AddScoped<AgendaService>();
+        services.AddScoped<SpeakerService>();
         services.AddScoped<HomeQueries>();
         services.AddScoped<Features.Shared.PublicUrls>();
     }
@@ -19,5 +27,8 @@ internal static class FeatureRegistration
     {
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
+        app.MapSessionEndpoints();
+        app.MapAgendaEndpoints();
+        app.MapSpeakerEndpoints();
     }
 }

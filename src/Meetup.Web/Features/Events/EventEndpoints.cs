@@ -1,3 +1,4 @@
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Hosting;
 
 namespace Meetup.Web.Features.Events;
@@ -11,5 +12,11 @@ internal static class EventEndpoints
             .RequireAuthorization(Policies.ApiOrganizers);
 
         events.MapGet("/", async (EventQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)));
+        events.MapPost("/", async (EventInput? input, EventService service, CancellationToken ct) =>
+            (await service.CreateAsync(input ?? new(), ct)).ToCreated(e => $"/api/events/{e.Id}"));
+        events.MapGet("/{id:int}", async (int id, EventService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToOk());
+        events.MapPut("/{id:int}", async (int id, EventInput? input, EventService service, CancellationToken ct) =>
+            (await service.UpdateAsync(id, input ?? new(), ct)).ToOk());
+        events.MapDelete("/{id:int}", async (int id, EventService service, CancellationToken ct) => (await service.DeleteAsync(id, ct)).ToNoContent());
     }
 }

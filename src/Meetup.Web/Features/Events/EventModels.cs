@@ -11,7 +11,11 @@ public sealed record EventResource(
     IReadOnlyList<string> DefaultLanguages,
     int CadenceWeeks,
     string PublicUrl,
-    string CalendarUrl);
+    string CalendarUrl)
+{
+    public string? DefaultVenueName { get; init; }
+    public string? DefaultVenueAddress { get; init; }
+}
 
 /// <summary>One event on the organizer's overview, with the figures that tell whether it is alive.</summary>
 public sealed record EventSummary(

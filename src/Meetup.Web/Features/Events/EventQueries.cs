@@ -12,7 +12,7 @@ public sealed class EventQueries(IDbContextFactory<MeetupDb> dbFactory, PublicUr
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var events = await db.Events.AsNoTracking().OrderBy(e => e.Name).ToListAsync(ct);
-        return [.. events.Select(ToResource)];
+        return [.. events.Select(e => e.ToResource(urls))];
     }
 
     public async Task<IReadOnlyList<EventSummary>> SummariesAsync(CancellationToken ct = default)
@@ -47,8 +47,4 @@ public sealed class EventQueries(IDbContextFactory<MeetupDb> dbFactory, PublicUr
                 last?.StartsAt, last?.Attendance, next?.StartsAt, next?.Title);
         })];
     }
-
-    private EventResource ToResource(Event e) => new(
-        e.Id, e.Name, e.Slug, e.TimeZone, e.Description, e.DefaultCapacity, e.DefaultLanguages, e.CadenceWeeks,
-        urls.Event(e.Slug), urls.EventCalendar(e.Slug));
 }

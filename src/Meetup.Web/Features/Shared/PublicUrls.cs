@@ -23,4 +23,10 @@ public sealed class PublicUrls(IConfiguration config, IHttpContextAccessor http)
     public string Event(string slug) => $"{Base}/events/{Uri.EscapeDataString(slug)}";
 
     public string EventCalendar(string slug) => $"{Base}/events/{Uri.EscapeDataString(slug)}/calendar.ics";
+
+    public string Session(string eventSlug, int sessionId) => $"{Event(eventSlug)}/sessions/{sessionId}";
+
+    public string Speaker(int speakerId) => $"{Base}/speakers/{speakerId}";
+
+    public string SessionCalendar(string eventSlug, int sessionId) => $"{Event(eventSlug)}/sessions/{sessionId}.ics";
 }

@@ -1,0 +1,15 @@
+namespace Meetup.Web.Features.Events;
+
+/// <summary>The fields an organizer gives an event, in the API and the editor alike.</summary>
+public sealed record EventInput
+{
+    public string? Name { get; init; }
+    public string? Slug { get; init; }
+    public string? TimeZone { get; init; }
+    public string? Description { get; init; }
+    public int? DefaultCapacity { get; init; }
+    public IReadOnlyList<string>? DefaultLanguages { get; init; }
+    public string? DefaultVenueName { get; init; }
+    public string? DefaultVenueAddress { get; init; }
+    public int? CadenceWeeks { get; init; }
+}

@@ -1,0 +1,50 @@
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.Events;
+
+/// <summary>What makes an event valid, apart from slug uniqueness (which needs the database).</summary>
+internal static class EventRules
+{
+    public const int MaxCapacity = 10_000;
+
+    public static ValidationErrors Check(EventInput input, IStringLocalizer<Strings> l)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors.Add("name", l["Enter the name of the event."]);
+        }
+        else if (input.Name.Trim().Length > 200)
+        {
+            errors.Add("name", l["Keep the name under 200 characters."]);
+        }
+        if (!string.IsNullOrWhiteSpace(input.Slug) && !Slugs.IsValid(input.Slug.Trim()))
+        {
+            errors.Add("slug", l["Use lower-case letters, digits and single dashes (e.g. tokyo-k8s-study)."]);
+        }
+        if (input.TimeZone is not null && !TimeZones.Exists(input.TimeZone.Trim()))
+        {
+            errors.Add("timeZone", l["'{0}' is not a known time zone; use an IANA name such as Asia/Tokyo.", input.TimeZone]);
+        }
+        if (input.DefaultCapacity is < 1 or > MaxCapacity)
+        {
+            errors.Add("defaultCapacity", l["Capacity must be between 1 and {0}.", MaxCapacity]);
+        }
+        if (input.CadenceWeeks is < 1 or > 52)
+        {
+            errors.Add("cadenceWeeks", l["The cadence must be between 1 and 52 weeks."]);
+        }
+        LanguageCodes.Check(input.DefaultLanguages, "defaultLanguages", errors, l);
+        if (input.DefaultVenueName?.Length > 200)
+        {
+            errors.Add("defaultVenueName", l["Keep the venue name under 200 characters."]);
+        }
+        if (input.DefaultVenueAddress?.Length > 500)
+        {
+            errors.Add("defaultVenueAddress", l["Keep the address under 500 characters."]);
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,94 @@
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.Sessions;
+
+/// <summary>"Schedule next" and "Repeat…": draft copies of a session at the event's cadence, agenda skeleton included.</summary>
+public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, SessionService sessions, TimeProvider time, IStringLocalizer<Strings> l)
+{
+    public const int MaxRepeat = 26;
+
+    public async Task<OperationResult<SessionResource>> ScheduleNextAsync(int sessionId, CancellationToken ct = default)
+    {
+        var created = await RepeatAsync(sessionId, 1, ct);
+        return created.Succeeded ? await sessions.GetAsync(created.Value![0], ct) : Forward<SessionResource>(created);
+    }
+
+    /// <summary>Creates <paramref name="count"/> drafts, one cadence apart after the given session; returns their ids.</summary>
+    public async Task<OperationResult<IReadOnlyList<int>>> RepeatAsync(int sessionId, int count, CancellationToken ct = default)
+    {
+        if (count is < 1 or > MaxRepeat)
+        {
+            return OperationResult<IReadOnlyList<int>>.Invalid("count", l["Repeat between 1 and {0} times.", MaxRepeat]);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Sessions.AsNoTracking().Include(s => s.Event).Include(s => s.AgendaItems)
+            .FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (source is null)
+        {
+            return OperationResult<IReadOnlyList<int>>.NotFound(l["No session with id {0}.", sessionId]);
+        }
+        var zone = TimeZones.Find(source.Event!.TimeZone);
+        var days = 7 * source.Event.CadenceWeeks;
+        var now = time.GetUtcNow().UtcDateTime;
+        var copies = new List<Session>(count);
+        for (var i = 1; i <= count; i++)
+        {
+            copies.Add(Copy(source, zone, days * i, NextTitle(source.Title, i), now));
+        }
+        db.Sessions.AddRange(copies);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<IReadOnlyList<int>>.Ok([.. copies.Select(c => c.Id)]);
+    }
+
+    private static Session Copy(Session source, TimeZoneInfo zone, int days, string title, DateTime now)
+    {
+        var start = Cadence.Shift(source.StartsAt, zone, days);
+        return new Session
+        {
+            EventId = source.EventId,
+            Title = title,
+            Description = source.Description,
+            StartsAt = start,
+            EndsAt = start + (source.EndsAt - source.StartsAt),
+            Format = source.Format,
+            VenueName = source.VenueName,
+            VenueAddress = source.VenueAddress,
+            OnlineUrl = source.OnlineUrl,
+            Capacity = source.Capacity,
+            Languages = [.. source.Languages],
+            RsvpOpensAt = source.RsvpOpensAt is { } o ? start - (source.StartsAt - o) : null,
+            RsvpClosesAt = source.RsvpClosesAt is { } c ? start - (source.StartsAt - c) : null,
+            Status = SessionStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+            // The skeleton: the same shape (review, talk, Q&A…), speakers to be chosen.
+            AgendaItems = [.. source.AgendaItems.OrderBy(a => a.Position).Select(a => new AgendaItem
+            {
+                Position = a.Position, Title = a.Title, Kind = a.Kind, DurationMinutes = a.DurationMinutes,
+            })],
+        };
+    }
+
+    /// <summary>"Kubernetes 入門 #3" → "Kubernetes 入門 #4"; other titles stay as they are.</summary>
+    public static string NextTitle(string title, int step)
+    {
+        var hash = title.LastIndexOf('#');
+        if (hash >= 0 && int.TryParse(title.AsSpan(hash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return string.Concat(title.AsSpan(0, hash + 1), (n + step).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return title;
+    }
+
+    private static OperationResult<T> Forward<T>(OperationResult<IReadOnlyList<int>> failed) => failed.Status switch
+    {
+        OperationStatus.Invalid => OperationResult<T>.Invalid(failed.Errors),
+        OperationStatus.NotFound => OperationResult<T>.NotFound(failed.Detail),
+        _ => OperationResult<T>.Conflict(failed.Detail ?? ""),
+    };
+}

@@ -1,0 +1,150 @@
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.Sessions;
+
+/// <summary>
+/// A session's life: draft → published → cancelled. Edits of a published session's time or place
+/// raise its SEQUENCE (calendars update; the RSVP feature notifies attendees from it).
+/// </summary>
+public sealed class SessionService(
+    IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l, ILogger<SessionService> logger)
+{
+    public async Task<OperationResult<SessionResource>> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Sessions.AsNoTracking().Where(s => s.Id == id).ToRows().FirstOrDefaultAsync(ct);
+        return row is null ? NotFound(id) : OperationResult<SessionResource>.Ok(row.ToResource(urls));
+    }
+
+    public async Task<OperationResult<IReadOnlyList<SessionResource>>> ListAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return OperationResult<IReadOnlyList<SessionResource>>.NotFound(l["No event with id {0}.", eventId]);
+        }
+        var rows = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToRows().ToListAsync(ct);
+        return OperationResult<IReadOnlyList<SessionResource>>.Ok([.. rows.Select(r => r.ToResource(urls))]);
+    }
+
+    public async Task<OperationResult<SessionResource>> CreateAsync(int eventId, SessionInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null)
+        {
+            return OperationResult<SessionResource>.NotFound(l["No event with id {0}.", eventId]);
+        }
+        var fields = SessionRules.Check(input, TimeZones.Find(ev.TimeZone), l);
+        if (!fields.Succeeded)
+        {
+            return OperationResult<SessionResource>.Invalid(fields.Errors);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var session = new Session { EventId = eventId, Title = "", Status = SessionStatus.Draft, CreatedAt = now };
+        Apply(session, fields.Value!, now);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<SessionResource>.Ok(session.ToResource(ev.Slug, ev.TimeZone, 0, 0, urls));
+    }
+
+    public async Task<OperationResult<SessionResource>> UpdateAsync(int id, SessionInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.Include(s => s.Event).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null)
+        {
+            return NotFound(id);
+        }
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return OperationResult<SessionResource>.Conflict(l["A cancelled session cannot be edited."]);
+        }
+        var fields = SessionRules.Check(input, TimeZones.Find(session.Event!.TimeZone), l);
+        if (!fields.Succeeded)
+        {
+            return OperationResult<SessionResource>.Invalid(fields.Errors);
+        }
+        var f = fields.Value!;
+        var moved = session.StartsAt != f.StartsAt || session.EndsAt != f.EndsAt || session.VenueName != f.VenueName
+            || session.VenueAddress != f.VenueAddress || session.OnlineUrl != f.OnlineUrl || session.Format != f.Format;
+        Apply(session, f, time.GetUtcNow().UtcDateTime);
+        if (moved && session.Status == SessionStatus.Published)
+        {
+            session.Sequence++;
+            logger.LogInformation("Published session {SessionId} changed time or place (sequence {Sequence})", id, session.Sequence);
+        }
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<OperationResult<SessionResource>> PublishAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null)
+        {
+            return NotFound(id);
+        }
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return OperationResult<SessionResource>.Conflict(l["A cancelled session cannot be published again; schedule a new one."]);
+        }
+        if (session.Status == SessionStatus.Draft)
+        {
+            session.Status = SessionStatus.Published;
+            session.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<OperationResult<SessionResource>> CancelAsync(int id, string? reason, CancellationToken ct = default)
+    {
+        if (reason?.Length > 1000)
+        {
+            return OperationResult<SessionResource>.Invalid("reason", l["Keep the reason under 1,000 characters."]);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null)
+        {
+            return NotFound(id);
+        }
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return OperationResult<SessionResource>.Conflict(l["This session is already cancelled."]);
+        }
+        session.Status = SessionStatus.Cancelled;
+        session.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        session.Sequence++;
+        session.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Session {SessionId} cancelled", id);
+        return await GetAsync(id, ct);
+    }
+
+    private static void Apply(Session s, SessionFields f, DateTime now)
+    {
+        s.Title = f.Title;
+        s.Description = f.Description;
+        s.StartsAt = f.StartsAt;
+        s.EndsAt = f.EndsAt;
+        s.Format = f.Format;
+        s.VenueName = f.VenueName;
+        s.VenueAddress = f.VenueAddress;
+        s.OnlineUrl = f.OnlineUrl;
+        s.Capacity = f.Capacity;
+        s.Languages = f.Languages;
+        s.RsvpOpensAt = f.RsvpOpensAt;
+        s.RsvpClosesAt = f.RsvpClosesAt;
+        s.UpdatedAt = now;
+    }
+
+    private OperationResult<SessionResource> NotFound(int id) => OperationResult<SessionResource>.NotFound(l["No session with id {0}.", id]);
+}
