@@ -26,3 +26,6 @@ public sealed record SessionResource
     public required string PublicUrl { get; init; }
     public required string CalendarUrl { get; init; }
 }
+
+/// <summary>One session on the organizer's month calendar, at its event's local time.</summary>
+public sealed record CalendarEntry(int Id, string Title, string EventName, DateTime LocalStart, string Status);

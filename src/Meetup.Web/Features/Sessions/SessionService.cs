@@ -32,6 +32,18 @@ public sealed class SessionService(
         return OperationResult<IReadOnlyList<SessionResource>>.Ok([.. rows.Select(r => r.ToResource(urls))]);
     }
 
+    /// <summary>Sessions of every event starting in [fromUtc, toUtc), for the month calendar.</summary>
+    public async Task<IReadOnlyList<CalendarEntry>> CalendarAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Sessions.AsNoTracking()
+            .Where(s => s.StartsAt >= fromUtc && s.StartsAt < toUtc)
+            .OrderBy(s => s.StartsAt)
+            .Select(s => new { s.Id, s.Title, s.StartsAt, s.Status, EventName = s.Event!.Name, s.Event.TimeZone })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new CalendarEntry(r.Id, r.Title, r.EventName, TimeZones.ToLocal(r.StartsAt, r.TimeZone), r.Status.ToSnakeCase()))];
+    }
+
     public async Task<OperationResult<SessionResource>> CreateAsync(int eventId, SessionInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

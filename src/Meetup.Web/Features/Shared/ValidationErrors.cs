@@ -18,6 +18,11 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    /// <summary>The messages of one field as one line, for a form control's error text.</summary>
+    public string? Text(string field) => _errors.TryGetValue(field, out var list) ? string.Join(" ", list) : null;
+
     public IReadOnlyList<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
