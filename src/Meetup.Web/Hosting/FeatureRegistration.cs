@@ -1,6 +1,7 @@
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Home;
+using Meetup.Web.Features.PublicSite;
 
 namespace Meetup.Web.Hosting;
 
@@ -13,11 +14,15 @@ internal static class FeatureRegistration
         services.AddScoped<EventQueries>();
         services.AddScoped<HomeQueries>();
         services.AddScoped<Features.Shared.PublicUrls>();
+        services.AddScoped<PublicEventQueries>();
+        services.AddScoped<CalendarQueries>();
+        services.AddScoped<CalendarWriter>();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
+        app.MapCalendarEndpoints();
     }
 }
