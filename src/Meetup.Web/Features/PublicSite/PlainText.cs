@@ -8,7 +8,7 @@ public static class PlainText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
-    /// <summary>The text with its paragraphs kept (one blank line between them).</summary>
+    /// <summary>The text with each paragraph or list item on its own line.</summary>
     public static string FromMarkdown(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -16,8 +16,7 @@ public static class PlainText
             return "";
         }
         var text = Markdown.ToPlainText(markdown, Pipeline).ReplaceLineEndings("\n");
-        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join("\n\n", paragraphs);
+        return string.Join("\n", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     /// <summary>One line of at most <paramref name="maxLength"/> characters, cut at a word when there is one.</summary>
