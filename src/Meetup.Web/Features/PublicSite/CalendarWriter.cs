@@ -76,8 +76,12 @@ public sealed class CalendarWriter(PublicUrls urls, IConfiguration config, TimeP
             // Not every calendar app shows STATUS, so the title says it too.
             Summary = cancelled ? l["Cancelled: {0}", s.Title] : s.Title,
             Description = Description(s, url),
-            Url = new Uri(url),
         };
+        // A mistyped Meetup:PublicBaseUrl must not cost the whole feed.
+        if (Uri.TryCreate(url, UriKind.Absolute, out var link))
+        {
+            item.Url = link;
+        }
         if (Location(s) is { Length: > 0 } location)
         {
             item.Location = location;
