@@ -4,6 +4,7 @@ using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Home;
 using Meetup.Web.Features.Sessions;
 using Meetup.Web.Features.Speakers;
+using Meetup.Web.Features.PublicSite;
 
 namespace Meetup.Web.Hosting;
 
@@ -21,6 +22,9 @@ internal static class FeatureRegistration
         services.AddScoped<SpeakerService>();
         services.AddScoped<HomeQueries>();
         services.AddScoped<Features.Shared.PublicUrls>();
+        services.AddScoped<PublicEventQueries>();
+        services.AddScoped<CalendarQueries>();
+        services.AddScoped<CalendarWriter>();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
@@ -30,5 +34,6 @@ internal static class FeatureRegistration
         app.MapSessionEndpoints();
         app.MapAgendaEndpoints();
         app.MapSpeakerEndpoints();
+        app.MapCalendarEndpoints();
     }
 }

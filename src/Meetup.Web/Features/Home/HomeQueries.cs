@@ -36,7 +36,8 @@ public sealed class HomeQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
         return new HomePage(events, upcoming, past);
     }
 
-    private static IQueryable<HomeSession> Project(IQueryable<Session> sessions) => sessions.Select(s => new HomeSession(
+    /// <summary>The card and past-list projection; the public event page lists sessions the same way.</summary>
+    internal static IQueryable<HomeSession> Project(IQueryable<Session> sessions) => sessions.Select(s => new HomeSession(
         s.Id, s.Event!.Name, s.Event.Slug, s.Event.TimeZone, s.Title, s.StartsAt, s.EndsAt, s.Format, s.VenueName, s.Languages,
         s.Capacity,
         s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),

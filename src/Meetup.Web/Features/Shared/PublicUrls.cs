@@ -24,9 +24,27 @@ public sealed class PublicUrls(IConfiguration config, IHttpContextAccessor http)
 
     public string EventCalendar(string slug) => $"{Base}/events/{Uri.EscapeDataString(slug)}/calendar.ics";
 
-    public string Session(string eventSlug, int sessionId) => $"{Event(eventSlug)}/sessions/{sessionId}";
+    public string Session(string slug, int id) => Base + SessionPath(slug, id);
 
-    public string Speaker(int speakerId) => $"{Base}/speakers/{speakerId}";
+    public string SessionCalendar(string slug, int id) => Base + SessionCalendarPath(slug, id);
 
-    public string SessionCalendar(string eventSlug, int sessionId) => $"{Event(eventSlug)}/sessions/{sessionId}.ics";
+    public string Speaker(int id) => Base + SpeakerPath(id);
+
+    /// <summary>The feed as a <c>webcal://</c> link, which calendar apps open as a subscription.</summary>
+    public string EventCalendarSubscription(string slug)
+    {
+        var https = EventCalendar(slug);
+        return "webcal://" + https[(https.IndexOf("://", StringComparison.Ordinal) + 3)..];
+    }
+
+    // Site-relative paths for links between the public pages (they follow the request's own host).
+    public static string EventPath(string slug) => $"/events/{Uri.EscapeDataString(slug)}";
+
+    public static string EventCalendarPath(string slug) => $"{EventPath(slug)}/calendar.ics";
+
+    public static string SessionPath(string slug, int id) => $"{EventPath(slug)}/sessions/{id}";
+
+    public static string SessionCalendarPath(string slug, int id) => $"{SessionPath(slug, id)}.ics";
+
+    public static string SpeakerPath(int id) => $"/speakers/{id}";
 }
