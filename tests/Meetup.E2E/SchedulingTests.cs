@@ -70,6 +70,27 @@ public class SchedulingTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         var agenda = db.AgendaItems.Where(a => a.SessionId == stored.Id).OrderBy(a => a.Position).Select(a => new { a.Title, Speakers = a.Speakers.Select(s => s.Name).ToList() }).ToList();
         Assert.Equal(["Review of the last session", "Borrowing in practice"], agenda.Select(a => a.Title));
         Assert.Equal(["Yamamoto Aoi"], agenda[1].Speakers);
+
+        // An anonymous visitor without JavaScript sees it with its agenda…
+        var visitor = await fixture.NewPageAsync(javaScript: false, width: 360, height: 740);
+        var publicPage = await visitor.GotoAsync($"/events/rust-study-osaka/sessions/{stored.Id}");
+        Assert.Equal(200, publicPage!.Status);
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Ownership #1" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByText("Borrowing in practice")).ToBeVisibleAsync();
+        await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Yamamoto Aoi" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByText("Umeda Office 5F")).ToBeVisibleAsync();
+        await visitor.ScreenshotAsync(new() { Path = Artifact("public-session-360.png"), FullPage = true });
+
+        // …but not the draft that "Schedule next" creates.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule next" }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex($"/admin/sessions/{stored.Id}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ownership #2" })).ToBeVisibleAsync();
+        var draftId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var draftPage = await visitor.GotoAsync($"/events/rust-study-osaka/sessions/{draftId}");
+        Assert.Equal(404, draftPage!.Status);
+        await visitor.GotoAsync("/events/rust-study-osaka");
+        await Expect(visitor.GetByText("Ownership #1").First).ToBeVisibleAsync();
+        await Expect(visitor.GetByText("Ownership #2")).ToHaveCountAsync(0);
     }
 
     [Fact]
