@@ -1,6 +1,8 @@
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Home;
+using Meetup.Web.Features.Import;
+using Meetup.Web.Features.Retention;
 
 namespace Meetup.Web.Hosting;
 
@@ -13,11 +15,17 @@ internal static class FeatureRegistration
         services.AddScoped<EventQueries>();
         services.AddScoped<HomeQueries>();
         services.AddScoped<Features.Shared.PublicUrls>();
+        services.AddScoped<HistoryWriter>();
+        services.AddScoped<AttendanceImport>();
+        services.AddScoped<AttendanceExport>();
+        services.AddScoped<RetentionService>();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
     {
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
+        app.MapImportEndpoints();
+        app.MapRetentionEndpoints();
     }
 }
