@@ -5,6 +5,8 @@ using Meetup.Web.Features.Home;
 using Meetup.Web.Features.Sessions;
 using Meetup.Web.Features.Speakers;
 using Meetup.Web.Features.PublicSite;
+using Meetup.Web.Features.Import;
+using Meetup.Web.Features.Retention;
 
 namespace Meetup.Web.Hosting;
 
@@ -25,6 +27,10 @@ internal static class FeatureRegistration
         services.AddScoped<PublicEventQueries>();
         services.AddScoped<CalendarQueries>();
         services.AddScoped<CalendarWriter>();
+        services.AddScoped<HistoryWriter>();
+        services.AddScoped<AttendanceImport>();
+        services.AddScoped<AttendanceExport>();
+        services.AddScoped<RetentionService>();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
@@ -35,5 +41,7 @@ internal static class FeatureRegistration
         app.MapAgendaEndpoints();
         app.MapSpeakerEndpoints();
         app.MapCalendarEndpoints();
+        app.MapImportEndpoints();
+        app.MapRetentionEndpoints();
     }
 }

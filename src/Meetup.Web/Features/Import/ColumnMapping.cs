@@ -1,0 +1,103 @@
+using System.Text;
+
+namespace Meetup.Web.Features.Import;
+
+/// <summary>
+/// Which column of the source file holds each canonical field (<see cref="ImportFields"/>), so that
+/// an export of connpass, Doorkeeper, Meetup.com or Luma can be read without editing it first.
+/// Fields without a column are absent. A mapping is plain data: the import screen can save it.
+/// </summary>
+public sealed class ColumnMapping
+{
+    private readonly Dictionary<string, string> _sources;
+
+    /// <param name="sources">Canonical field → source column name; null or empty names are left out.</param>
+    public ColumnMapping(IReadOnlyDictionary<string, string?> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        _sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (field, source) in sources)
+        {
+            if (!ImportFields.All.Contains(field))
+            {
+                throw new ArgumentException($"'{field}' is not a field of the import format.", nameof(sources));
+            }
+            if (!string.IsNullOrWhiteSpace(source))
+            {
+                _sources[field] = source;
+            }
+        }
+    }
+
+    /// <summary>The canonical format: each field in the column of its own name.</summary>
+    public static ColumnMapping Canonical { get; } = new(ImportFields.All.ToDictionary(f => f, f => (string?)f));
+
+    /// <summary>Canonical field → source column name, for the fields that have one.</summary>
+    public IReadOnlyDictionary<string, string> Sources => _sources;
+
+    /// <summary>The source column of <paramref name="field"/>, or null when no column holds it.</summary>
+    public string? SourceOf(string field) => _sources.GetValueOrDefault(field);
+
+    /// <summary>
+    /// Guesses the mapping from header names: the canonical names first, then names that common
+    /// exports use (English, Japanese, Chinese). Each header is used for at most one field; a field
+    /// whose name no header resembles stays unmapped, for the organizer to choose.
+    /// </summary>
+    public static ColumnMapping Guess(IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var keys = headers.Select(Key).ToList();
+        var used = new bool[headers.Count];
+        var guessed = new Dictionary<string, string?>();
+        // Exact canonical names first, so that an alias of one field never steals another field's own column.
+        foreach (var pass in new[] { true, false })
+        {
+            foreach (var field in ImportFields.All)
+            {
+                if (guessed.ContainsKey(field))
+                {
+                    continue;
+                }
+                var names = pass ? [Key(field)] : HeaderAliases.Of(field);
+                foreach (var name in names)
+                {
+                    var index = FindUnused(keys, used, name);
+                    if (index >= 0)
+                    {
+                        used[index] = true;
+                        guessed[field] = headers[index];
+                        break;
+                    }
+                }
+            }
+        }
+        return new ColumnMapping(guessed);
+    }
+
+    private static int FindUnused(List<string> keys, bool[] used, string key)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!used[i] && keys[i] == key)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>A header as it is compared: NFKC, lower-case, without spaces, underscores, hyphens and dots.</summary>
+    internal static string Key(string header)
+    {
+        var normalized = header.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var sb = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (!char.IsWhiteSpace(c) && c is not ('_' or '-' or '.'))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using CsvHelper;
+using Meetup.Data.Entities;
+
+namespace Meetup.Web.Features.Import;
+
+/// <summary>
+/// Reads an attendance history file (spec/import-format.md) into rows, or into every problem it
+/// has, each with its line and column. Pure: no database, no clock. The API uses it with
+/// <see cref="ColumnMapping.Canonical"/>; the import screen with the organizer's mapping, and with
+/// a row limit for the preview.
+/// </summary>
+public static class ImportParser
+{
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+    };
+
+    /// <summary>The header names of a file (empty when it has no header row).</summary>
+    public static IReadOnlyList<string> ReadHeaders(TextReader text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            using var csv = CsvReader.Create(text, Options, leaveOpen: true);
+            return [.. csv.Headers];
+        }
+        catch (DecoderFallbackException)
+        {
+            return [];
+        }
+    }
+
+    /// <param name="text">The file; UTF-8 with or without a byte order mark when read from bytes.</param>
+    /// <param name="mapping">Where each canonical field is; <see cref="ColumnMapping.Canonical"/> for the canonical format.</param>
+    /// <param name="timeZone">The event's zone, in which local date-times are read.</param>
+    /// <param name="maxRows">Stop after this many data rows (a preview); null reads them all.</param>
+    public static ImportParseResult Parse(TextReader text, ColumnMapping mapping, TimeZoneInfo timeZone, int? maxRows = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(timeZone);
+
+        var rows = new List<ImportRow>();
+        var errors = new List<ImportError>();
+        IReadOnlyList<string> headers = [];
+        var line = 1;
+        try
+        {
+            using var csv = CsvReader.Create(text, Options with
+            {
+                OnMalformedRecord = m => errors.Add(new ImportError((int)m.LineNumber, null, MalformedMessage(m.Reason))),
+            }, leaveOpen: true);
+            headers = csv.Headers;
+            if (headers.Count == 0)
+            {
+                errors.Add(new ImportError(1, null, "The file is empty: a header row with the column names is required."));
+                return new ImportParseResult(headers, rows, errors);
+            }
+
+            var columns = ImportColumns.Resolve(csv, mapping, errors);
+            if (columns is null)
+            {
+                return new ImportParseResult(headers, rows, errors);
+            }
+
+            var cells = new RowCells(csv, columns);
+            while ((maxRows is null || rows.Count < maxRows) && csv.Read())
+            {
+                line = (int)csv.LineNumber;
+                if (cells.AllEmpty())
+                {
+                    continue; // a spreadsheet's trailing ",,,,," rows
+                }
+                if (ImportRowReader.Read(cells, line, timeZone, errors) is { } row)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new ImportError(line + 1, null, "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again."));
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add(new ImportError(e.LineNumber > 0 ? (int)e.LineNumber : line + 1, null, "The file is not valid CSV: " + e.Message));
+        }
+        return new ImportParseResult(headers, rows, errors);
+    }
+
+    private static string MalformedMessage(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "A quoted value is never closed (a \" is missing).",
+        CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote =>
+            "A quote is misplaced: quote the whole value and double the quotes inside it (\"\").",
+        _ => "The row is not valid CSV.",
+    };
+}

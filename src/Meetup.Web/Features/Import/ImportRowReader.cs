@@ -1,0 +1,152 @@
+using System.Globalization;
+using Meetup.Data.Entities;
+
+namespace Meetup.Web.Features.Import;
+
+/// <summary>Validates the cells of one record into an <see cref="ImportRow"/>, reporting every bad cell.</summary>
+internal static class ImportRowReader
+{
+    // Positions in ImportFields.All.
+    private const int Start = 0, Title = 1, Format = 2, Languages = 3, Status = 4, Email = 5, Name = 6, Rsvp = 7, Attended = 8;
+
+    // Lengths the database holds (see the entity configurations).
+    private const int MaxTitle = 200, MaxName = 200, MaxLanguage = 35;
+
+    public static ImportRow? Read(RowCells cells, int line, TimeZoneInfo timeZone, List<ImportError> errors)
+    {
+        var before = errors.Count;
+        void Fail(int field, string message) => errors.Add(new ImportError(line, cells.ColumnName(field), message));
+
+        var startText = cells.Get(Start);
+        DateTime start = default;
+        if (startText.Length == 0)
+        {
+            Fail(Start, "The session start is required.");
+        }
+        else if (!SessionStartText.TryParse(startText, timeZone, out start, out var why))
+        {
+            Fail(Start, why);
+        }
+
+        var title = NullIfEmpty(cells.Get(Title));
+        if (title is { Length: > MaxTitle })
+        {
+            Fail(Title, $"The title is longer than {MaxTitle} characters.");
+        }
+
+        SessionFormat? format = null;
+        if (cells.Get(Format) is { Length: > 0 } formatText)
+        {
+            if (EnumNames.TryParseSnakeCase<SessionFormat>(formatText, out var parsed))
+            {
+                format = parsed;
+            }
+            else
+            {
+                Fail(Format, $"'{formatText}' is not a session format: use in_person, online or hybrid.");
+            }
+        }
+
+        IReadOnlyList<string>? languages = null;
+        if (cells.Get(Languages) is { Length: > 0 } languagesText)
+        {
+            languages = languagesText.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (languages.Any(l => l.Length > MaxLanguage))
+            {
+                Fail(Languages, "Languages are codes separated by spaces, such as 'ja zh'.");
+            }
+        }
+
+        SessionStatus? status = cells.Get(Status).ToLowerInvariant() switch
+        {
+            "" => null,
+            "held" => SessionStatus.Published,
+            "cancelled" or "canceled" => SessionStatus.Cancelled,
+            var other => Invalid<SessionStatus>(() => Fail(Status, $"'{other}' is not a session status: use held or cancelled.")),
+        };
+
+        var emailText = cells.Get(Email);
+        var email = EmailAddress.Normalize(emailText);
+        if (emailText.Length == 0)
+        {
+            Fail(Email, "The email address is required: it tells people apart.");
+        }
+        else if (!EmailAddress.IsValid(email))
+        {
+            Fail(Email, $"'{emailText}' is not a valid email address.");
+        }
+
+        var name = NullIfEmpty(cells.Get(Name));
+        if (name is { Length: > MaxName })
+        {
+            Fail(Name, $"The name is longer than {MaxName} characters.");
+        }
+
+        var rsvp = cells.Get(Rsvp).ToLowerInvariant() switch
+        {
+            "" or "none" => ImportRsvp.None,
+            "confirmed" => ImportRsvp.Confirmed,
+            "waitlisted" => ImportRsvp.Waitlisted,
+            "cancelled" or "canceled" => ImportRsvp.Cancelled,
+            var other => Invalid<ImportRsvp>(() => Fail(Rsvp, $"'{other}' is not an RSVP status: use confirmed, waitlisted, cancelled or none.")),
+        };
+
+        var attendedText = cells.Get(Attended);
+        var attended = attendedText.ToLowerInvariant() switch
+        {
+            "yes" or "true" or "1" => true,
+            "no" or "false" or "0" => false,
+            "" => Invalid<bool>(() => Fail(Attended, "Whether the person attended is required: yes or no.")),
+            _ => Invalid<bool>(() => Fail(Attended, $"'{attendedText}' is not yes or no (true/false and 1/0 work too).")),
+        };
+
+        return errors.Count > before ? null
+            : new ImportRow(line, start, title, format, languages, status, email, name, rsvp, attended);
+    }
+
+    private static T Invalid<T>(Action fail)
+    {
+        fail();
+        return default!;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
+
+/// <summary>The <c>session_start</c> cell: ISO 8601, local to the event's zone or with an offset.</summary>
+internal static class SessionStartText
+{
+    // yyyy-MM-dd or yyyy/MM/dd (Excel in Japan), 'T' or a space, minutes with optional seconds.
+    private static readonly string[] LocalFormats =
+        [.. from date in new[] { "yyyy-M-d", "yyyy/M/d" }
+            from separator in new[] { "'T'", " " }
+            from time in new[] { "H:mm", "H:mm:ss", "H:mm:ss.FFFFFFF" }
+            select date + separator + time];
+
+    private static readonly string[] OffsetFormats = [.. LocalFormats.SelectMany(f => new[] { f + "zzz", f + "'Z'" })];
+
+    public static bool TryParse(string text, TimeZoneInfo timeZone, out DateTime utc, out string error)
+    {
+        error = "";
+        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var withOffset))
+        {
+            utc = withOffset.UtcDateTime;
+            return true;
+        }
+        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            if (timeZone.IsInvalidTime(local))
+            {
+                utc = default;
+                error = $"'{text}' does not exist in {timeZone.Id} (the clocks skip it).";
+                return false;
+            }
+            utc = TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
+            return true;
+        }
+        utc = default;
+        error = $"'{text}' is not a date and time: use ISO 8601 such as 2018-09-02T14:00 or 2018-09-02T14:00+09:00.";
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Meetup.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Meetup.Web.Features.Retention;
+
+internal static class RetentionEndpoints
+{
+    public static void MapRetentionEndpoints(this WebApplication app)
+    {
+        var events = app.MapGroup("/api/events")
+            .WithTags("Retention")
+            .RequireAuthorization(Policies.ApiOrganizers);
+
+        events.MapGet("/{id:int}/retention", GetReportAsync);
+        events.MapGet("/{id:int}/retention.csv", GetCsvAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+    }
+
+    /// <summary>GET /api/events/{id}/retention?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</summary>
+    private static async Task<Results<Ok<RetentionReport>, ValidationProblem, ProblemHttpResult>> GetReportAsync(
+        int id, string? from, string? to, RetentionService retention, CancellationToken ct)
+    {
+        if (!DateRange.TryParse(from, to, out var range, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return await retention.GetReportAsync(id, range.From, range.To, ct) is { } report
+            ? TypedResults.Ok(report)
+            : EventNotFound(id);
+    }
+
+    /// <summary>GET /api/events/{id}/retention.csv?from=&amp;to=: one row per counted session.</summary>
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetCsvAsync(
+        int id, string? from, string? to, RetentionService retention, CancellationToken ct)
+    {
+        if (!DateRange.TryParse(from, to, out var range, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (await retention.GetAsync(id, range.From, range.To, ct) is not { } result)
+        {
+            return EventNotFound(id);
+        }
+        return TypedResults.Stream(
+            body => RetentionCsv.WriteAsync(result, body, ct), "text/csv; charset=utf-8", $"event-{id}-retention.csv");
+    }
+
+    private static ProblemHttpResult EventNotFound(int id)
+        => TypedResults.Problem($"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}
+
+/// <summary>The report's <c>from</c>/<c>to</c> query parameters: local dates, yyyy-MM-dd, both optional.</summary>
+internal readonly record struct DateRange(DateOnly? From, DateOnly? To)
+{
+    public static bool TryParse(string? from, string? to, out DateRange range, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var start = Parse(from, "from", errors);
+        var end = Parse(to, "to", errors);
+        if (start > end)
+        {
+            errors["to"] = [$"'to' ({to}) is before 'from' ({from})."];
+        }
+        range = new DateRange(start, end);
+        return errors.Count == 0;
+    }
+
+    private static DateOnly? Parse(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors[name] = [$"'{text}' is not a date: use yyyy-MM-dd, e.g. 2018-09-02."];
+        return null;
+    }
+}
