@@ -41,7 +41,10 @@ public sealed class RetentionDashboardService(
         var starts = await CountedStartsAsync(db, eventId, result.Report, ct);
         var speakers = await db.AgendaItems.AsNoTracking()
             .Where(a => a.Session!.EventId == eventId && a.Session.Status == SessionStatus.Published)
-            .SelectMany(a => a.Speakers.Select(s => new SessionSpeaker(a.SessionId, s.Id, s.Name, a.Title)))
+            // The two-selector form is a join; projecting inside the collection selector would need APPLY (not on SQLite).
+            .SelectMany(a => a.Speakers, (a, s) => new SessionSpeaker(a.SessionId, s.Id, s.Name,
+                // Topics are the talks; a speaker's review or Q&A slot is not one.
+                a.Kind == AgendaItemKind.Talk || a.Kind == AgendaItemKind.Lightning ? a.Title : ""))
             .ToListAsync(ct);
 
         var thresholds = new RetentionThresholds
