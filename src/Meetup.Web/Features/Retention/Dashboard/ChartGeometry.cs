@@ -5,21 +5,30 @@ namespace Meetup.Web.Features.Retention.Dashboard;
 /// </summary>
 public readonly record struct AxisScale(double Max, double Step)
 {
-    /// <summary>The smallest round axis that holds <paramref name="max"/>, with about <paramref name="ticks"/> steps.</summary>
+    /// <summary>The smallest round axis that holds <paramref name="max"/> in at most <paramref name="ticks"/> + 1 steps.</summary>
     public static AxisScale Nice(double max, int ticks = 4)
     {
         if (!(max > 0) || double.IsInfinity(max))
         {
             return new AxisScale(1, 1);
         }
-        var raw = max / Math.Max(1, ticks);
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(s => s >= raw - 1e-12);
-        if (max >= 1 && step < 1)
+        var steps = Math.Max(1, ticks) + 1;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max / steps)));
+        foreach (var factor in new[] { 1, 2, 2.5, 5, 10, 20 })
         {
-            step = 1; // counts of people: no half-person ticks
+            var step = factor * magnitude;
+            if (max >= 1 && Math.Abs(step - Math.Round(step)) > 1e-9)
+            {
+                continue; // counts of people: no half-person ticks
+            }
+            step = Math.Max(step, max >= 1 ? 1 : step);
+            var count = Math.Ceiling(max / step - 1e-9);
+            if (count <= steps)
+            {
+                return new AxisScale(count * step, step);
+            }
         }
-        return new AxisScale(Math.Ceiling(max / step - 1e-9) * step, step);
+        return new AxisScale(Math.Ceiling(max), Math.Ceiling(max));
     }
 
     public IEnumerable<double> Ticks
