@@ -117,7 +117,7 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
             await Expect(Kpi(page, "uniqueAttendees").Locator(".rd-kpi-change")).ToContainTextAsync("vs previous period");
             if (width == 1280)
             {
-                await page.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-2019.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-2019.png") });
             }
         }
     }
