@@ -77,6 +77,15 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await atRisk.GetByRole(AriaRole.Link, new() { Name = "陈晨 (Chen Chen)" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "陈晨 (Chen Chen)" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("history-summary")).ToContainTextAsync("Came to 3 of");
+        await page.ScreenshotAsync(new() { Path = Artifact("person-history-1280.png"), FullPage = true });
+
+        // The same browser on a phone-sized page: the mapping stacks, and the saved mapping comes back for a file with the same columns.
+        var phone = await page.Context.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await GotoAsync(phone, $"/admin/events/{eventId}/import");
+        await phone.Locator("input[type=file]").SetInputFilesAsync(ExampleCsv);
+        await Expect(phone.GetByText("These are the columns you chose last time for a file with the same columns.")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Artifact("import-mapping-390.png"), FullPage = true });
     }
 
     [Fact]
