@@ -26,8 +26,29 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/events/{eventId}/import$"));
         await WaitInteractiveAsync(page);
 
-        // Upload: the columns are guessed from their names.
-        await page.Locator("input[type=file]").SetInputFilesAsync(ExampleCsv);
+        // A connpass-style export with Japanese headers: guessed, checked, and refused with every problem before anything is written.
+        await ChooseFileAsync(page, new FilePayload
+        {
+            Name = "connpass.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("開催日時,メールアドレス,表示名,出欠\n2018-09-02 14:00,a@example.com,A,yes\n2018-13-40 14:00,b@example.com,B,maybe\n"),
+        });
+        await Expect(page.Locator("[data-field=attended]")).ToContainTextAsync("出欠");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Expect(page.GetByText("The file has 2 problem(s); nothing was written.", new() { Exact = false })).ToBeVisibleAsync();
+        var errors = page.Locator(".im-errors tbody tr");
+        await Expect(errors).ToHaveCountAsync(2);
+        await Expect(errors.Nth(0)).ToContainTextAsync("3");
+        await Expect(errors.Nth(0)).ToContainTextAsync("開催日時");
+        await Expect(errors.Nth(1)).ToContainTextAsync("'maybe' is not yes or no");
+        await page.ScreenshotAsync(new() { Path = Artifact("import-errors.png"), FullPage = true });
+        await using (var db = fixture.App.Factory.CreateDbContext())
+        {
+            Assert.Equal(0, await db.Sessions.CountAsync(s => s.EventId == eventId));
+        }
+
+        // The example file: the columns are guessed from their names.
+        await ChooseFileAsync(page, ExampleCsv);
         await Expect(page.GetByTestId("file-name")).ToContainTextAsync("attendance.csv");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2. Match the columns" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-field=session_start]")).ToContainTextAsync("e.g. 2018-09-02T14:00");
@@ -83,7 +104,7 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         var phone = await page.Context.NewPageAsync();
         await phone.SetViewportSizeAsync(390, 844);
         await GotoAsync(phone, $"/admin/events/{eventId}/import");
-        await phone.Locator("input[type=file]").SetInputFilesAsync(ExampleCsv);
+        await ChooseFileAsync(phone, ExampleCsv);
         await Expect(phone.GetByText("These are the columns you chose last time for a file with the same columns.")).ToBeVisibleAsync();
         await phone.ScreenshotAsync(new() { Path = Artifact("import-mapping-390.png"), FullPage = true });
     }
@@ -129,6 +150,19 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
                 await page.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-2019.png") });
             }
         }
+    }
+
+    /// <summary>Through the browser's file chooser, as the organizer does (MudFileUpload swaps its input after each pick).</summary>
+    private static async Task ChooseFileAsync(IPage page, object file)
+    {
+        var chooser = await page.RunAndWaitForFileChooserAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Choose (a CSV|another) file$") }).ClickAsync());
+        await (file switch
+        {
+            string path => chooser.SetFilesAsync(path),
+            FilePayload payload => chooser.SetFilesAsync(payload),
+            _ => throw new ArgumentException("A path or a payload.", nameof(file)),
+        });
     }
 
     private static ILocator Kpi(IPage page, string key) => page.Locator($"[data-kpi={key}]");
