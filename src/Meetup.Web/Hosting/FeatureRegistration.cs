@@ -7,6 +7,9 @@ using Meetup.Web.Features.Speakers;
 using Meetup.Web.Features.PublicSite;
 using Meetup.Web.Features.Import;
 using Meetup.Web.Features.Retention;
+using Meetup.Web.Features.Retention.Dashboard;
+using Meetup.Web.Features.Import.Screen;
+using Meetup.Web.Features.Attendees;
 
 namespace Meetup.Web.Hosting;
 
@@ -31,6 +34,10 @@ internal static class FeatureRegistration
         services.AddScoped<AttendanceImport>();
         services.AddScoped<AttendanceExport>();
         services.AddScoped<RetentionService>();
+        services.AddScoped<RetentionDashboardService>();
+        services.AddScoped<ImportPreviewService>();
+        services.AddScoped<SavedMappings>();
+        services.AddScoped<AttendeeHistoryQueries>();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)

@@ -26,7 +26,12 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
         => (await GetAsync(eventId, from, to, ct))?.Report;
 
     /// <summary>The report with the event's time zone, for callers that show local times.</summary>
-    public async Task<EventRetention?> GetAsync(int eventId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
+    public Task<EventRetention?> GetAsync(int eventId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
+        => GetAsync(eventId, from, to, now: null, ct);
+
+    /// <summary>The report as it stood at <paramref name="now"/> (the dashboard compares with an earlier period this way).</summary>
+    /// <param name="now">The instant that decides which sessions have started; null = the clock's now.</param>
+    public async Task<EventRetention?> GetAsync(int eventId, DateOnly? from, DateOnly? to, DateTimeOffset? now, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
@@ -52,7 +57,7 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
         var report = RetentionCalculator.Compute(new RetentionInput
         {
             TimeZone = timeZone,
-            Now = time.GetUtcNow().UtcDateTime,
+            Now = (now ?? time.GetUtcNow()).UtcDateTime,
             Thresholds = new RetentionThresholds
             {
                 // Clamped into the calculator's domain: a bad setting must not break the report.

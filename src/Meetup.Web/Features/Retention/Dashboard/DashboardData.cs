@@ -1,0 +1,36 @@
+namespace Meetup.Web.Features.Retention.Dashboard;
+
+/// <summary>An event the dashboard can switch to.</summary>
+public sealed record EventChoice(int Id, string Name);
+
+/// <summary>Everything the dashboard shows for one event and range, read in one go.</summary>
+/// <param name="Thresholds">The event's definitions of regular and at risk, to explain the lists (the report applied them).</param>
+/// <param name="CountedStarts">UTC start of each counted session of the whole history, [i − 1] = session i: for "last attended".</param>
+public sealed record DashboardData(
+    int EventId,
+    string EventName,
+    string TimeZoneId,
+    TimeZoneInfo TimeZone,
+    DateOnly Today,
+    DashboardRange Range,
+    RetentionReport Report,
+    IReadOnlyList<DateTime> CountedStarts,
+    IReadOnlyList<SpeakerImpactRow> Speakers,
+    RetentionThresholds Thresholds)
+{
+    /// <summary>Counted sessions of the whole history (n of the spec), whatever the range.</summary>
+    public int TotalCounted => CountedStarts.Count;
+
+    /// <summary>Whether any session was ever counted: without one there is nothing to chart.</summary>
+    public bool HasHistory => TotalCounted > 0;
+
+    /// <summary>The start (UTC) of the last counted session the person attended.</summary>
+    public DateTime? LastAttended(AttendeeRetention person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var index = TotalCounted - person.MissedStreak; // 1-based
+        return index >= 1 && index <= TotalCounted ? CountedStarts[index - 1] : null;
+    }
+
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+}
