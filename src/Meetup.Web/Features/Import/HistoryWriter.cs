@@ -12,8 +12,9 @@ namespace Meetup.Web.Features.Import;
 /// </summary>
 /// <remarks>
 /// Fast on large files: the existing sessions, RSVPs and check-ins of the event are read once
-/// each, people in chunks of <see cref="EmailChunk"/> emails, and new rows are inserted in
-/// batches of <see cref="BatchSize"/> with change tracking cleared between batches.
+/// each, people in chunks of <see cref="EmailChunk"/> emails; new people, RSVPs and check-ins
+/// go in with multi-row INSERTs (<see cref="BulkInsert{T}"/>), changed RSVPs in batches of
+/// <see cref="BatchSize"/>.
 /// </remarks>
 public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time)
 {
@@ -25,7 +26,8 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
 
     /// <param name="progress">Receives the share of the writes done, 0..1, after each batch (the import screen's progress bar).</param>
     /// <returns>The counts, or null when the event does not exist.</returns>
-    /// <exception cref="DbUpdateException">A concurrent change collided with this one (e.g. the same new person added meanwhile); nothing was written.</exception>
+    /// <exception cref="DbUpdateException">A concurrent change collided with this one (e.g. the same new person added meanwhile); nothing was written.
+    /// Multi-row inserts report such a collision as the provider's own <see cref="System.Data.Common.DbException"/>.</exception>
     public async Task<ImportResult?> WriteAsync(int eventId, IReadOnlyList<ImportRow> rows, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -50,9 +52,11 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
         var rsvps = await RsvpWritesAsync(db, eventId, plan, sessionIds, attendeeIds, ct);
         var checkIns = await NewCheckInsAsync(db, eventId, plan, sessionIds, attendeeIds, ct);
 
-        var batches = new BatchProgress(rsvps.Count + checkIns.Count, progress);
-        await SaveInBatchesAsync(db, rsvps, (db, rsvp) => StageRsvp(db, rsvp, now), batches, ct);
-        await SaveInBatchesAsync(db, checkIns, (db, checkIn) => db.CheckIns.Add(checkIn), batches, ct);
+        var done = new BatchProgress(rsvps.Count + checkIns.Count, progress);
+        var (newRsvps, changedRsvps) = (rsvps.Where(r => r.Id is null).ToList(), rsvps.Where(r => r.Id is not null).ToList());
+        await RsvpInsert(db, now).ExecuteAsync(db, newRsvps, done.Add, ct);
+        await UpdateRsvpsAsync(db, changedRsvps, now, done, ct);
+        await CheckInInsert(db).ExecuteAsync(db, checkIns, done.Add, ct);
         await transaction.CommitAsync(ct);
         progress?.Report(1);
         return new ImportResult(created, updated, attendeesCreated, rsvps.Count, checkIns.Count);
@@ -108,48 +112,55 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
 
     private static async Task<(int[] Ids, int Created)> WritePeopleAsync(MeetupDb db, ImportPlan plan, DateTime now, CancellationToken ct)
     {
-        var known = new Dictionary<string, (int Id, string? Name)>(StringComparer.Ordinal);
-        foreach (var chunk in plan.People.Select(p => p.Email).Chunk(EmailChunk))
-        {
-            var found = await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Email))
-                .Select(a => new { a.Id, a.Email, a.DisplayName }).ToListAsync(ct);
-            foreach (var a in found)
-            {
-                known[a.Email!] = (a.Id, a.DisplayName);
-            }
-        }
+        var known = await FindByEmailAsync(db, plan.People.Select(p => p.Email), ct);
         await MatchErasedAsync(db, plan, known, ct);
 
+        var added = plan.People.Where(p => !known.ContainsKey(p.Email)).ToList();
+        await new BulkInsert<Attendee>(db, typeof(Attendee),
+            [
+                (nameof(Attendee.Email), p => p.Email),
+                (nameof(Attendee.DisplayName), p => p.DisplayName),
+                (nameof(Attendee.CreatedAt), p => p.CreatedAt),
+            ])
+            .ExecuteAsync(db, [.. added.Select(p => new Attendee { Email = p.Email, DisplayName = p.Name, CreatedAt = now })], null, ct);
+        foreach (var (email, stored) in await FindByEmailAsync(db, added.Select(p => p.Email), ct))
+        {
+            known[email] = stored;
+        }
+
         var ids = new int[plan.People.Count];
-        var added = new List<(int Index, Attendee Attendee)>();
         for (var p = 0; p < ids.Length; p++)
         {
             var person = plan.People[p];
-            if (known.TryGetValue(person.Email, out var stored))
+            var stored = known[person.Email];
+            ids[p] = stored.Id;
+            if (string.IsNullOrEmpty(stored.Name) && person.Name is not null && !ErasedPeople.TryParse(person.Email, out _))
             {
-                ids[p] = stored.Id;
-                if (string.IsNullOrEmpty(stored.Name) && person.Name is not null && !ErasedPeople.TryParse(person.Email, out _))
-                {
-                    // Fill in a missing name (a walk-in checked in by email only); never overwrite one.
-                    var entry = db.Attendees.Attach(new Attendee { Id = stored.Id });
-                    entry.Entity.DisplayName = person.Name;
-                    entry.Property(a => a.DisplayName).IsModified = true;
-                }
-            }
-            else
-            {
-                var attendee = new Attendee { Email = person.Email, DisplayName = person.Name, CreatedAt = now };
-                db.Attendees.Add(attendee);
-                added.Add((p, attendee));
+                // Fill in a missing name (a walk-in checked in by email only); never overwrite one.
+                var entry = db.Attendees.Attach(new Attendee { Id = stored.Id });
+                entry.Entity.DisplayName = person.Name;
+                entry.Property(a => a.DisplayName).IsModified = true;
             }
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        foreach (var (index, attendee) in added)
-        {
-            ids[index] = attendee.Id;
-        }
         return (ids, added.Count);
+    }
+
+    /// <summary>Id and name of the people with these (normalized) emails, <see cref="EmailChunk"/> emails per query.</summary>
+    private static async Task<Dictionary<string, (int Id, string? Name)>> FindByEmailAsync(
+        MeetupDb db, IEnumerable<string> emails, CancellationToken ct)
+    {
+        var found = new Dictionary<string, (int Id, string? Name)>(StringComparer.Ordinal);
+        foreach (var chunk in emails.Chunk(EmailChunk))
+        {
+            foreach (var a in await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Email))
+                .Select(a => new { a.Id, a.Email, a.DisplayName }).ToListAsync(ct))
+            {
+                found[a.Email!] = (a.Id, a.DisplayName);
+            }
+        }
+        return found;
     }
 
     /// <summary>Placeholders of erased people (see <see cref="ErasedPeople"/>) match the anonymous attendee they stand for.</summary>
@@ -227,40 +238,38 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
         return added;
     }
 
-    /// <summary>A new RSVP is added; a changed one is attached with only its changed columns marked.</summary>
-    private static void StageRsvp(MeetupDb db, RsvpState state, DateTime now)
-    {
-        if (state.Id is null)
-        {
-            db.Rsvps.Add(new Rsvp
-            {
-                SessionId = state.SessionId,
-                AttendeeId = state.AttendeeId,
-                Status = state.Status,
-                WaitlistPosition = state.Position,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
-            return;
-        }
-        var entry = db.Rsvps.Attach(new Rsvp { Id = state.Id.Value, SessionId = state.SessionId, AttendeeId = state.AttendeeId });
-        entry.Entity.Status = state.Status;
-        entry.Entity.WaitlistPosition = state.Position;
-        entry.Entity.UpdatedAt = now;
-        entry.Property(r => r.Status).IsModified = true;
-        entry.Property(r => r.WaitlistPosition).IsModified = true;
-        entry.Property(r => r.UpdatedAt).IsModified = true;
-    }
+    private static BulkInsert<RsvpState> RsvpInsert(MeetupDb db, DateTime now) => new(db, typeof(Rsvp),
+        [
+            (nameof(Rsvp.SessionId), r => r.SessionId),
+            (nameof(Rsvp.AttendeeId), r => r.AttendeeId),
+            (nameof(Rsvp.Status), r => r.Status),
+            (nameof(Rsvp.WaitlistPosition), r => r.Position),
+            (nameof(Rsvp.CreatedAt), _ => now),
+            (nameof(Rsvp.UpdatedAt), _ => now),
+        ]);
 
-    /// <summary>Stages and saves <paramref name="items"/> <see cref="BatchSize"/> at a time, so the change tracker stays small.</summary>
-    private static async Task SaveInBatchesAsync<T>(
-        MeetupDb db, IReadOnlyList<T> items, Action<MeetupDb, T> stage, BatchProgress progress, CancellationToken ct)
+    private static BulkInsert<CheckIn> CheckInInsert(MeetupDb db) => new(db, typeof(CheckIn),
+        [
+            (nameof(CheckIn.SessionId), c => c.SessionId),
+            (nameof(CheckIn.AttendeeId), c => c.AttendeeId),
+            (nameof(CheckIn.At), c => c.At),
+            (nameof(CheckIn.Method), c => c.Method),
+        ]);
+
+    /// <summary>Changed RSVPs are attached with only their changed columns marked, <see cref="BatchSize"/> per save.</summary>
+    private static async Task UpdateRsvpsAsync(MeetupDb db, List<RsvpState> changed, DateTime now, BatchProgress progress, CancellationToken ct)
     {
-        foreach (var batch in items.Chunk(BatchSize))
+        foreach (var batch in changed.Chunk(BatchSize))
         {
-            foreach (var item in batch)
+            foreach (var state in batch)
             {
-                stage(db, item);
+                var entry = db.Rsvps.Attach(new Rsvp { Id = state.Id!.Value, SessionId = state.SessionId, AttendeeId = state.AttendeeId });
+                entry.Entity.Status = state.Status;
+                entry.Entity.WaitlistPosition = state.Position;
+                entry.Entity.UpdatedAt = now;
+                entry.Property(r => r.Status).IsModified = true;
+                entry.Property(r => r.WaitlistPosition).IsModified = true;
+                entry.Property(r => r.UpdatedAt).IsModified = true;
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
