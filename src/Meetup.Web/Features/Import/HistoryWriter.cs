@@ -116,13 +116,13 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
         await MatchErasedAsync(db, plan, known, ct);
 
         var added = plan.People.Where(p => !known.ContainsKey(p.Email)).ToList();
-        await new BulkInsert<Attendee>(db, typeof(Attendee),
+        await new BulkInsert<PlannedPerson>(db, typeof(Attendee),
             [
                 (nameof(Attendee.Email), p => p.Email),
-                (nameof(Attendee.DisplayName), p => p.DisplayName),
-                (nameof(Attendee.CreatedAt), p => p.CreatedAt),
+                (nameof(Attendee.DisplayName), p => p.Name),
+                (nameof(Attendee.CreatedAt), _ => now),
             ])
-            .ExecuteAsync(db, [.. added.Select(p => new Attendee { Email = p.Email, DisplayName = p.Name, CreatedAt = now })], null, ct);
+            .ExecuteAsync(db, added, null, ct);
         foreach (var (email, stored) in await FindByEmailAsync(db, added.Select(p => p.Email), ct))
         {
             known[email] = stored;

@@ -58,6 +58,17 @@ public class ImportParserTests
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00")]
+    [InlineData("0001-01-01T00:00+09:00")]
+    [InlineData("9999-12-31T23:59")]
+    public void A_year_no_study_group_met_in_is_an_error_not_a_crash(string start)
+    {
+        var error = Assert.Single(Parse($"session_start,email,attended\n{start},a@example.com,yes\n").Errors);
+
+        Assert.Equal((2, "session_start"), (error.Line, error.Column));
+    }
+
     [Fact]
     public void Every_bad_cell_is_reported_not_only_the_first()
     {
