@@ -131,9 +131,12 @@ internal static class SessionStartText
     public static bool TryParse(string text, TimeZoneInfo timeZone, out DateTime utc, out string error)
     {
         utc = default;
-        DateTime local = default;
-        var hasOffset = DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset);
-        if (!hasOffset && !DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
+        DateTimeOffset withOffset = default;
+        // Local first: the usual case, and a value with an offset never matches a local format.
+        var isLocal = DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local);
+        var hasOffset = !isLocal
+            && DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out withOffset);
+        if (!isLocal && !hasOffset)
         {
             error = $"'{text}' is not a date and time: use ISO 8601 such as 2018-09-02T14:00 or 2018-09-02T14:00+09:00.";
             return false;
