@@ -1,6 +1,8 @@
 using Meetup.Data;
 using Meetup.Web.Features.Shared;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Meetup.Web.Features.Import;
 
@@ -32,12 +34,21 @@ public sealed class AttendanceImport(IDbContextFactory<MeetupDb> dbFactory, Hist
             var result = await writer.WriteAsync(eventId, parsed.Rows, progress, ct);
             return result is null ? new ImportOutcome(ImportStatus.EventNotFound) : new ImportOutcome(ImportStatus.Imported, result);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (IsCollision(e))
         {
             logger.LogWarning(e, "Import into event {EventId} collided with a concurrent change; nothing was written", eventId);
             return new ImportOutcome(ImportStatus.Conflict);
         }
     }
+
+    /// <summary>A unique or foreign key violation: someone added the same person (or removed a session) meanwhile.</summary>
+    private static bool IsCollision(Exception e) => e switch
+    {
+        DbUpdateException => true,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    };
 
     /// <summary>The event's time zone, in which the file's local date-times are read; null when there is no such event.</summary>
     public async Task<TimeZoneInfo?> EventTimeZoneAsync(int eventId, CancellationToken ct = default)

@@ -12,10 +12,11 @@ namespace Meetup.Web.Features.Import;
 /// </summary>
 /// <remarks>
 /// Fast on large files: the existing sessions, RSVPs and check-ins of the event are read once
-/// each, people in chunks of <see cref="EmailChunk"/> emails, and new rows are inserted in
-/// batches of <see cref="BatchSize"/> with change tracking cleared between batches.
+/// each, people in chunks of <see cref="EmailChunk"/> emails; new people, RSVPs and check-ins
+/// go in with multi-row INSERTs (<see cref="BulkInsert{T}"/>), changed RSVPs in batches of
+/// <see cref="BatchSize"/>.
 /// </remarks>
-public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time)
+public sealed partial class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time)
 {
     private const int BatchSize = 5_000;
     private const int EmailChunk = 1_000;
@@ -25,7 +26,8 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
 
     /// <param name="progress">Receives the share of the writes done, 0..1, after each batch (the import screen's progress bar).</param>
     /// <returns>The counts, or null when the event does not exist.</returns>
-    /// <exception cref="DbUpdateException">A concurrent change collided with this one (e.g. the same new person added meanwhile); nothing was written.</exception>
+    /// <exception cref="DbUpdateException">A concurrent change collided with this one (e.g. the same new person added meanwhile); nothing was written.
+    /// Multi-row inserts report such a collision as the provider's own <see cref="System.Data.Common.DbException"/>.</exception>
     public async Task<ImportResult?> WriteAsync(int eventId, IReadOnlyList<ImportRow> rows, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -50,9 +52,11 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
         var rsvps = await RsvpWritesAsync(db, eventId, plan, sessionIds, attendeeIds, ct);
         var checkIns = await NewCheckInsAsync(db, eventId, plan, sessionIds, attendeeIds, ct);
 
-        var batches = new BatchProgress(rsvps.Count + checkIns.Count, progress);
-        await SaveInBatchesAsync(db, rsvps, (db, rsvp) => StageRsvp(db, rsvp, now), batches, ct);
-        await SaveInBatchesAsync(db, checkIns, (db, checkIn) => db.CheckIns.Add(checkIn), batches, ct);
+        var done = new BatchProgress(rsvps.Count + checkIns.Count, progress);
+        var (newRsvps, changedRsvps) = (rsvps.Where(r => r.Id is null).ToList(), rsvps.Where(r => r.Id is not null).ToList());
+        await RsvpInsert(db, now).ExecuteAsync(db, newRsvps, done.Add, ct);
+        await UpdateRsvpsAsync(db, changedRsvps, now, done, ct);
+        await CheckInInsert(db).ExecuteAsync(db, checkIns, done.Add, ct);
         await transaction.CommitAsync(ct);
         progress?.Report(1);
         return new ImportResult(created, updated, attendeesCreated, rsvps.Count, checkIns.Count);
@@ -104,168 +108,6 @@ public sealed class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory, TimePro
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return ([.. sessions.Select(s => s.Id)], created, updated);
-    }
-
-    private static async Task<(int[] Ids, int Created)> WritePeopleAsync(MeetupDb db, ImportPlan plan, DateTime now, CancellationToken ct)
-    {
-        var known = new Dictionary<string, (int Id, string? Name)>(StringComparer.Ordinal);
-        foreach (var chunk in plan.People.Select(p => p.Email).Chunk(EmailChunk))
-        {
-            var found = await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Email))
-                .Select(a => new { a.Id, a.Email, a.DisplayName }).ToListAsync(ct);
-            foreach (var a in found)
-            {
-                known[a.Email!] = (a.Id, a.DisplayName);
-            }
-        }
-        await MatchErasedAsync(db, plan, known, ct);
-
-        var ids = new int[plan.People.Count];
-        var added = new List<(int Index, Attendee Attendee)>();
-        for (var p = 0; p < ids.Length; p++)
-        {
-            var person = plan.People[p];
-            if (known.TryGetValue(person.Email, out var stored))
-            {
-                ids[p] = stored.Id;
-                if (string.IsNullOrEmpty(stored.Name) && person.Name is not null && !ErasedPeople.TryParse(person.Email, out _))
-                {
-                    // Fill in a missing name (a walk-in checked in by email only); never overwrite one.
-                    var entry = db.Attendees.Attach(new Attendee { Id = stored.Id });
-                    entry.Entity.DisplayName = person.Name;
-                    entry.Property(a => a.DisplayName).IsModified = true;
-                }
-            }
-            else
-            {
-                var attendee = new Attendee { Email = person.Email, DisplayName = person.Name, CreatedAt = now };
-                db.Attendees.Add(attendee);
-                added.Add((p, attendee));
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        foreach (var (index, attendee) in added)
-        {
-            ids[index] = attendee.Id;
-        }
-        return (ids, added.Count);
-    }
-
-    /// <summary>Placeholders of erased people (see <see cref="ErasedPeople"/>) match the anonymous attendee they stand for.</summary>
-    private static async Task MatchErasedAsync(MeetupDb db, ImportPlan plan, Dictionary<string, (int Id, string? Name)> known, CancellationToken ct)
-    {
-        var placeholders = new Dictionary<int, string>();
-        foreach (var person in plan.People)
-        {
-            if (!known.ContainsKey(person.Email) && ErasedPeople.TryParse(person.Email, out var id))
-            {
-                placeholders[id] = person.Email;
-            }
-        }
-        foreach (var chunk in placeholders.Keys.Chunk(EmailChunk))
-        {
-            var erased = await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Id) && a.Email == null)
-                .Select(a => a.Id).ToListAsync(ct);
-            foreach (var id in erased)
-            {
-                known[placeholders[id]] = (id, "");
-            }
-        }
-    }
-
-    private static async Task<List<RsvpState>> RsvpWritesAsync(
-        MeetupDb db, int eventId, ImportPlan plan, int[] sessionIds, int[] attendeeIds, CancellationToken ct)
-    {
-        var stored = await db.Rsvps.AsNoTracking().Where(r => r.Session!.EventId == eventId)
-            .Select(r => new RsvpState
-            {
-                Id = r.Id,
-                SessionId = r.SessionId,
-                AttendeeId = r.AttendeeId,
-                StoredStatus = r.Status,
-                StoredPosition = r.WaitlistPosition,
-                Status = r.Status,
-                Position = r.WaitlistPosition,
-            })
-            .ToListAsync(ct);
-        var wanted = plan.Pairs
-            .Where(p => p.Rsvp != ImportRsvp.None)
-            .Select(p => (sessionIds[p.Session], attendeeIds[p.Person], p.Rsvp switch
-            {
-                ImportRsvp.Confirmed => RsvpStatus.Confirmed,
-                ImportRsvp.Waitlisted => RsvpStatus.Waitlisted,
-                _ => RsvpStatus.Cancelled,
-            }));
-        return RsvpMerge.Apply(stored, wanted);
-    }
-
-    private static async Task<List<CheckIn>> NewCheckInsAsync(
-        MeetupDb db, int eventId, ImportPlan plan, int[] sessionIds, int[] attendeeIds, CancellationToken ct)
-    {
-        var stored = new HashSet<(int, int)>();
-        await foreach (var c in db.CheckIns.AsNoTracking().Where(c => c.Session!.EventId == eventId)
-            .Select(c => new { c.SessionId, c.AttendeeId }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            stored.Add((c.SessionId, c.AttendeeId));
-        }
-        var added = new List<CheckIn>();
-        foreach (var pair in plan.Pairs)
-        {
-            if (pair.Attended && stored.Add((sessionIds[pair.Session], attendeeIds[pair.Person])))
-            {
-                added.Add(new CheckIn
-                {
-                    SessionId = sessionIds[pair.Session],
-                    AttendeeId = attendeeIds[pair.Person],
-                    // The moment of arrival is not in a history: the session's start stands for it.
-                    At = plan.Sessions[pair.Session].Start,
-                    Method = CheckInMethod.Import,
-                });
-            }
-        }
-        return added;
-    }
-
-    /// <summary>A new RSVP is added; a changed one is attached with only its changed columns marked.</summary>
-    private static void StageRsvp(MeetupDb db, RsvpState state, DateTime now)
-    {
-        if (state.Id is null)
-        {
-            db.Rsvps.Add(new Rsvp
-            {
-                SessionId = state.SessionId,
-                AttendeeId = state.AttendeeId,
-                Status = state.Status,
-                WaitlistPosition = state.Position,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
-            return;
-        }
-        var entry = db.Rsvps.Attach(new Rsvp { Id = state.Id.Value, SessionId = state.SessionId, AttendeeId = state.AttendeeId });
-        entry.Entity.Status = state.Status;
-        entry.Entity.WaitlistPosition = state.Position;
-        entry.Entity.UpdatedAt = now;
-        entry.Property(r => r.Status).IsModified = true;
-        entry.Property(r => r.WaitlistPosition).IsModified = true;
-        entry.Property(r => r.UpdatedAt).IsModified = true;
-    }
-
-    /// <summary>Stages and saves <paramref name="items"/> <see cref="BatchSize"/> at a time, so the change tracker stays small.</summary>
-    private static async Task SaveInBatchesAsync<T>(
-        MeetupDb db, IReadOnlyList<T> items, Action<MeetupDb, T> stage, BatchProgress progress, CancellationToken ct)
-    {
-        foreach (var batch in items.Chunk(BatchSize))
-        {
-            foreach (var item in batch)
-            {
-                stage(db, item);
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            progress.Add(batch.Length);
-        }
     }
 
     private sealed record SessionDefaults(int Capacity, List<string> Languages);

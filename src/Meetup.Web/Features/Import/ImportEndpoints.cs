@@ -66,6 +66,6 @@ internal static class ImportEndpoints
             body => AttendanceExport.WriteCsvAsync(history, body, ct), "text/csv; charset=utf-8", $"event-{id}-attendance.csv");
     }
 
-    internal static ProblemHttpResult EventNotFound(int id)
+    private static ProblemHttpResult EventNotFound(int id)
         => TypedResults.Problem($"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -125,28 +125,34 @@ internal static class SessionStartText
 
     private static readonly string[] OffsetFormats = [.. LocalFormats.SelectMany(f => new[] { f + "zzz", f + "'Z'" })];
 
+    // A study group's history: anything outside is a typo (and year 1 would not convert to UTC).
+    private const int FirstYear = 1900, LastYear = 2999;
+
     public static bool TryParse(string text, TimeZoneInfo timeZone, out DateTime utc, out string error)
     {
-        error = "";
-        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var withOffset))
-        {
-            utc = withOffset.UtcDateTime;
-            return true;
-        }
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            if (timeZone.IsInvalidTime(local))
-            {
-                utc = default;
-                error = $"'{text}' does not exist in {timeZone.Id} (the clocks skip it).";
-                return false;
-            }
-            utc = TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
-            return true;
-        }
         utc = default;
-        error = $"'{text}' is not a date and time: use ISO 8601 such as 2018-09-02T14:00 or 2018-09-02T14:00+09:00.";
-        return false;
+        DateTimeOffset withOffset = default;
+        // Local first: the usual case, and a value with an offset never matches a local format.
+        var isLocal = DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local);
+        var hasOffset = !isLocal
+            && DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out withOffset);
+        if (!isLocal && !hasOffset)
+        {
+            error = $"'{text}' is not a date and time: use ISO 8601 such as 2018-09-02T14:00 or 2018-09-02T14:00+09:00.";
+            return false;
+        }
+        if ((hasOffset ? withOffset.Year : local.Year) is < FirstYear or > LastYear)
+        {
+            error = $"'{text}' is not a year between {FirstYear} and {LastYear}.";
+            return false;
+        }
+        if (!hasOffset && timeZone.IsInvalidTime(local))
+        {
+            error = $"'{text}' does not exist in {timeZone.Id} (the clocks skip it).";
+            return false;
+        }
+        error = "";
+        utc = hasOffset ? withOffset.UtcDateTime : TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
+        return true;
     }
 }

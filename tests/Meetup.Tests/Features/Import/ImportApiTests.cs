@@ -247,6 +247,16 @@ public class ImportApiTests
     }
 
     [Fact]
+    public async Task A_file_with_only_a_header_imports_nothing()
+    {
+        await using var app = await StartAsync("Sqlite");
+        var client = await app.ApiClientAsync();
+        var eventId = await CreateEventAsync(app);
+
+        Assert.Equal(new ImportResult(0, 0, 0, 0, 0), await ImportOkAsync(client, eventId, "session_start,email,attended\n"));
+    }
+
+    [Fact]
     public async Task Import_into_an_unknown_event_gets_404()
     {
         await using var app = await StartAsync("Sqlite");

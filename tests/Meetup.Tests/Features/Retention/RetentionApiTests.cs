@@ -146,6 +146,19 @@ public class RetentionApiTests
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_history_and_retention_routes()
+    {
+        await using var app = await StartAsync("Sqlite");
+
+        var document = await app.Client().GetStringAsync("/openapi/v1.json");
+
+        foreach (var route in new[] { "import", "attendance.csv", "retention", "retention.csv" })
+        {
+            Assert.Contains($"\"/api/events/{{id}}/{route}\"", document, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Anonymous_callers_get_401_and_door_helpers_403()
     {
         var (app, _, eventId) = await ImportedExampleAsync("Sqlite");

@@ -1,0 +1,18 @@
+using Meetup.Benchmarks;
+
+// dotnet run -c Release --project tests/Meetup.Benchmarks -- retention [--runs N]
+//                                                          -- import
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
+switch (args.FirstOrDefault())
+{
+    case "retention":
+        await RetentionBenchmark.RunAsync(runs);
+        break;
+    case "import":
+        await ImportBenchmark.RunAsync();
+        break;
+    default:
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import");
+        return 1;
+}
+return 0;
