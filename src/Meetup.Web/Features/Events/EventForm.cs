@@ -12,6 +12,9 @@ public sealed class EventForm
     public IReadOnlyCollection<string> Languages { get; set; } = [];
     public string? VenueName { get; set; }
     public string? VenueAddress { get; set; }
+    public int RegularMinSessions { get; set; } = 3;
+    public int RegularMinPercent { get; set; } = 75;
+    public int AtRiskMissedSessions { get; set; } = 2;
 
     public void Load(EventResource e)
     {
@@ -24,6 +27,9 @@ public sealed class EventForm
         Languages = [.. e.DefaultLanguages];
         VenueName = e.DefaultVenueName;
         VenueAddress = e.DefaultVenueAddress;
+        RegularMinSessions = e.RegularMinSessions;
+        RegularMinPercent = (int)Math.Round(e.RegularMinRatio * 100);
+        AtRiskMissedSessions = e.AtRiskMissedSessions;
     }
 
     public EventInput ToInput() => new()
@@ -37,5 +43,8 @@ public sealed class EventForm
         DefaultLanguages = [.. Languages],
         DefaultVenueName = VenueName ?? "",
         DefaultVenueAddress = VenueAddress ?? "",
+        RegularMinSessions = RegularMinSessions,
+        RegularMinRatio = RegularMinPercent / 100.0,
+        AtRiskMissedSessions = AtRiskMissedSessions,
     };
 }

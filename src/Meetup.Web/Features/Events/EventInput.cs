@@ -12,4 +12,13 @@ public sealed record EventInput
     public string? DefaultVenueName { get; init; }
     public string? DefaultVenueAddress { get; init; }
     public int? CadenceWeeks { get; init; }
+
+    /// <summary>Retention thresholds (spec/retention.md): a regular came to at least this many sessions…</summary>
+    public int? RegularMinSessions { get; init; }
+
+    /// <summary>…and to at least this share of the sessions since their first.</summary>
+    public double? RegularMinRatio { get; init; }
+
+    /// <summary>A regular who missed this many sessions in a row is at risk.</summary>
+    public int? AtRiskMissedSessions { get; init; }
 }

@@ -11,5 +11,8 @@ internal static class EventMapping
     {
         DefaultVenueName = e.DefaultVenueName,
         DefaultVenueAddress = e.DefaultVenueAddress,
+        RegularMinSessions = e.RegularMinSessions,
+        RegularMinRatio = e.RegularMinRatio,
+        AtRiskMissedSessions = e.AtRiskMissedSessions,
     };
 }

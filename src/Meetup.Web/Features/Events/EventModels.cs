@@ -15,6 +15,9 @@ public sealed record EventResource(
 {
     public string? DefaultVenueName { get; init; }
     public string? DefaultVenueAddress { get; init; }
+    public int RegularMinSessions { get; init; } = 3;
+    public double RegularMinRatio { get; init; } = 0.75;
+    public int AtRiskMissedSessions { get; init; } = 2;
 }
 
 /// <summary>One event on the organizer's overview, with the figures that tell whether it is alive.</summary>

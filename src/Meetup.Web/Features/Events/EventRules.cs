@@ -36,6 +36,18 @@ internal static class EventRules
         {
             errors.Add("cadenceWeeks", l["The cadence must be between 1 and 52 weeks."]);
         }
+        if (input.RegularMinSessions is < 1 or > 100)
+        {
+            errors.Add("regularMinSessions", l["Between 1 and 100 sessions."]);
+        }
+        if (input.RegularMinRatio is { } ratio && (double.IsNaN(ratio) || ratio <= 0 || ratio > 1))
+        {
+            errors.Add("regularMinRatio", l["A share above 0 and at most 1 (e.g. 0.75)."]);
+        }
+        if (input.AtRiskMissedSessions is < 1 or > 100)
+        {
+            errors.Add("atRiskMissedSessions", l["Between 1 and 100 sessions."]);
+        }
         LanguageCodes.Check(input.DefaultLanguages, "defaultLanguages", errors, l);
         if (input.DefaultVenueName?.Length > 200)
         {

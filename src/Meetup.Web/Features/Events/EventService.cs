@@ -89,6 +89,9 @@ public sealed class EventService(IDbContextFactory<MeetupDb> dbFactory, PublicUr
         ev.DefaultVenueName = input.DefaultVenueName is null ? ev.DefaultVenueName : NullIfBlank(input.DefaultVenueName);
         ev.DefaultVenueAddress = input.DefaultVenueAddress is null ? ev.DefaultVenueAddress : NullIfBlank(input.DefaultVenueAddress);
         ev.CadenceWeeks = input.CadenceWeeks ?? ev.CadenceWeeks;
+        ev.RegularMinSessions = input.RegularMinSessions ?? ev.RegularMinSessions;
+        ev.RegularMinRatio = input.RegularMinRatio ?? ev.RegularMinRatio;
+        ev.AtRiskMissedSessions = input.AtRiskMissedSessions ?? ev.AtRiskMissedSessions;
         ev.UpdatedAt = now;
     }
 

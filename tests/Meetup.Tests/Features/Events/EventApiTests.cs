@@ -62,6 +62,9 @@ public class EventApiTests
     [InlineData("""{"name":"X","slug":"Has Spaces"}""", "slug")]
     [InlineData("""{"name":"X","defaultLanguages":["zh","日本語"]}""", "defaultLanguages")]
     [InlineData("""{"name":"X","cadenceWeeks":0}""", "cadenceWeeks")]
+    [InlineData("""{"name":"X","regularMinSessions":0}""", "regularMinSessions")]
+    [InlineData("""{"name":"X","regularMinRatio":1.5}""", "regularMinRatio")]
+    [InlineData("""{"name":"X","atRiskMissedSessions":0}""", "atRiskMissedSessions")]
     public async Task Invalid_events_get_a_validation_problem_naming_the_field_and_nothing_is_saved(string json, string field)
     {
         await using var app = await TestApp.StartAsync("Sqlite");
@@ -102,6 +105,20 @@ public class EventApiTests
         Assert.Equal("go-study", updated.Slug);
         Assert.Equal("Asia/Shanghai", updated.TimeZone);
         Assert.Equal(3, updated.CadenceWeeks);
+    }
+
+    [Fact]
+    public async Task Retention_thresholds_are_per_event_settings_with_the_spec_defaults()
+    {
+        await using var app = await TestApp.StartAsync("Sqlite");
+        var client = await app.ApiClientAsync();
+        var ev = await (await client.PostAsJsonAsync("/api/events", new { name = "Thresholds" })).Content.ReadFromJsonAsync<EventResource>();
+        Assert.Equal((3, 0.75, 2), (ev!.RegularMinSessions, ev.RegularMinRatio, ev.AtRiskMissedSessions));
+
+        var updated = await (await client.PutAsJsonAsync($"/api/events/{ev.Id}", new { name = "Thresholds", regularMinSessions = 4, regularMinRatio = 0.5, atRiskMissedSessions = 3 }))
+            .Content.ReadFromJsonAsync<EventResource>();
+
+        Assert.Equal((4, 0.5, 3), (updated!.RegularMinSessions, updated.RegularMinRatio, updated.AtRiskMissedSessions));
     }
 
     [Fact]
