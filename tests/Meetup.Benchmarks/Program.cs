@@ -2,6 +2,7 @@ using Meetup.Benchmarks;
 
 // dotnet run -c Release --project tests/Meetup.Benchmarks -- retention [--runs N]
 //                                                          -- import
+//                                                          -- dashboard [--runs N]
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
 switch (args.FirstOrDefault())
 {
@@ -11,8 +12,10 @@ switch (args.FirstOrDefault())
     case "import":
         await ImportBenchmark.RunAsync();
         break;
+    case "dashboard":
+        return await DashboardBenchmark.RunAsync(runs);
     default:
-        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import");
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N]");
         return 1;
 }
 return 0;
