@@ -14,5 +14,7 @@ internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Rsvp>
         r.HasIndex(x => new { x.SessionId, x.Status });
         r.Property(x => x.ManageTokenHash).HasMaxLength(64);
         r.HasIndex(x => x.ManageTokenHash).IsUnique();
+        r.Property(x => x.CheckInCode).HasMaxLength(12);
+        r.HasIndex(x => new { x.SessionId, x.CheckInCode }).IsUnique();
     }
 }
