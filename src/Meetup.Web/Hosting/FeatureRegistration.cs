@@ -2,6 +2,8 @@ using Meetup.Web.Features.Agenda;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Home;
+using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps;
 using Meetup.Web.Features.Sessions;
 using Meetup.Web.Features.Speakers;
 
@@ -21,6 +23,7 @@ internal static class FeatureRegistration
         services.AddScoped<SpeakerService>();
         services.AddScoped<HomeQueries>();
         services.AddScoped<Features.Shared.PublicUrls>();
+        services.AddRsvpFeature();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
@@ -30,5 +33,6 @@ internal static class FeatureRegistration
         app.MapSessionEndpoints();
         app.MapAgendaEndpoints();
         app.MapSpeakerEndpoints();
+        app.MapRsvpEndpoints();
     }
 }

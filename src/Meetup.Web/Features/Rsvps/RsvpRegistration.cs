@@ -1,0 +1,19 @@
+using Meetup.Web.Features.Notifications;
+
+namespace Meetup.Web.Features.Rsvps;
+
+internal static class RsvpRegistration
+{
+    /// <summary>RSVPs, check-in and notifications: the services of the attendee's journey.</summary>
+    public static void AddRsvpFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<SeatGates>();
+        services.AddScoped<SeatLock>();
+        services.AddScoped<RsvpService>();
+        services.AddScoped<RsvpManageService>();
+        services.AddScoped<RsvpAdminService>();
+        services.AddScoped<RsvpSessionHooks>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Outbox>();
+    }
+}

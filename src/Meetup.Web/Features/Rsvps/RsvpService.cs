@@ -1,0 +1,203 @@
+using System.Text.Json;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.Rsvps;
+
+/// <summary>
+/// Saying "I'm coming": one RSVP per person (normalized email) and session, a seat while there is
+/// one, else the end of the waitlist. Seat changes run under <see cref="SeatLock"/>.
+/// </summary>
+public sealed class RsvpService(
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, PublicUrls urls, TimeProvider time,
+    IStringLocalizer<Strings> l, ILogger<RsvpService> logger)
+{
+    /// <summary>How long a sent manage link protects against another one (no email bombing, no dead links).</summary>
+    public static readonly TimeSpan LinkResendInterval = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A new RSVP (201), or the existing one's status for a known email (200, its manage link is
+    /// emailed again). <paramref name="byOrganizer"/> skips the RSVP window (a manual add).
+    /// </summary>
+    public async Task<OperationResult<RsvpOutcome>> CreateAsync(int sessionId, RsvpInput input, bool byOrganizer = false, CancellationToken ct = default)
+    {
+        SessionInfo? info;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            info = await read.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Select(s => new SessionInfo(s.Event!.TimeZone, s.Event.Questions.ToList()))
+                .FirstOrDefaultAsync(ct);
+        }
+        if (info is null)
+        {
+            return OperationResult<RsvpOutcome>.NotFound(l["No session with id {0}.", sessionId]);
+        }
+        var checkedInput = RsvpRules.Check(input, info.Questions, l);
+        if (!checkedInput.Succeeded)
+        {
+            return OperationResult<RsvpOutcome>.Invalid(checkedInput.Errors);
+        }
+        var fields = checkedInput.Value!;
+        var baseUrl = urls.Base;
+        var token = ManageTokens.New();
+
+        var result = await seats.RunAsync(sessionId, (db, c) => CreateLockedAsync(db, sessionId, fields, token, baseUrl, info.TimeZone, byOrganizer, c), ct);
+        if (result.Succeeded)
+        {
+            outbox.Wake();
+        }
+        return result;
+    }
+
+    private async Task<OperationResult<RsvpOutcome>> CreateLockedAsync(
+        MeetupDb db, int sessionId, RsvpFields fields, string token, string baseUrl, string timeZone, bool byOrganizer, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var state = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new SeatState(s,
+                s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),
+                s.Rsvps.Where(r => r.Status == RsvpStatus.Waitlisted).Max(r => r.WaitlistPosition)))
+            .FirstAsync(ct);
+        var session = state.Session;
+        var notOpen = RsvpRules.WhyNotOpen(session.Status, session.StartsAt, session.RsvpOpensAt, session.RsvpClosesAt, now);
+        if (notOpen is { } reason && (!byOrganizer || reason == NotOpenReason.Cancelled))
+        {
+            return OperationResult<RsvpOutcome>.Conflict(RsvpRules.Explain(reason, session.RsvpOpensAt, timeZone, l));
+        }
+
+        var known = await db.Attendees.Where(a => a.Email == fields.Email)
+            .Select(a => new { Attendee = a, Rsvp = a.Rsvps.FirstOrDefault(r => r.SessionId == sessionId) })
+            .FirstOrDefaultAsync(ct);
+        if (known?.Rsvp is { Status: not RsvpStatus.Cancelled } active)
+        {
+            if (byOrganizer)
+            {
+                return OperationResult<RsvpOutcome>.Conflict(l["{0} is already registered for this session.", fields.Email]);
+            }
+            await ResendLinkLockedAsync(db, active, known.Attendee, baseUrl, now, ct);
+            return OperationResult<RsvpOutcome>.Ok(new RsvpOutcome { Status = active.Status.ToSnakeCase(), WaitlistPosition = active.WaitlistPosition });
+        }
+
+        // A free seat with people still waiting (capacity was just raised) goes to them first.
+        var confirmed = state.Confirmed;
+        var lastPosition = state.LastPosition ?? 0;
+        if (confirmed < session.Capacity && lastPosition > 0)
+        {
+            var promoted = await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct);
+            confirmed += promoted.Count;
+            lastPosition -= promoted.Count;
+        }
+
+        var person = known?.Attendee;
+        if (person is null)
+        {
+            person = new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
+            db.Attendees.Add(person);
+        }
+        else
+        {
+            // Someone who merely knows the email must not rename a person; only blanks are filled.
+            person.DisplayName ??= fields.Name;
+            person.PreferredLanguage ??= fields.Language;
+        }
+
+        var rsvp = known?.Rsvp ?? new Rsvp { SessionId = sessionId, Attendee = person, CreatedAt = now, CheckInCode = CheckInCodes.New() };
+        if (rsvp.Id == 0)
+        {
+            db.Rsvps.Add(rsvp);
+        }
+        rsvp.CheckInCode ??= CheckInCodes.New();
+        var seat = confirmed < session.Capacity;
+        rsvp.Status = seat ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted;
+        rsvp.WaitlistPosition = seat ? null : lastPosition + 1;
+        rsvp.ManageTokenHash = ManageTokens.Hash(token);
+        rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
+        rsvp.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+
+        outbox.Add(db, RsvpNotices.Status(rsvp, person, token, baseUrl, now));
+        if (seat && RsvpNotices.Reminder(rsvp, person, session.StartsAt, baseUrl, now) is { } reminder)
+        {
+            await outbox.AddMissingAsync(db, [reminder], ct);
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("RSVP {RsvpId} to session {SessionId}: {Status} {Position}", rsvp.Id, sessionId, rsvp.Status, rsvp.WaitlistPosition);
+
+        return OperationResult<RsvpOutcome>.Ok(new RsvpOutcome
+        {
+            Status = rsvp.Status.ToSnakeCase(),
+            WaitlistPosition = rsvp.WaitlistPosition,
+            ManageToken = token,
+            ManageUrl = RsvpLinks.Manage(baseUrl, token),
+            CheckInCode = rsvp.CheckInCode,
+            Created = true,
+        });
+    }
+
+    /// <summary>
+    /// "Email me my link again" (POST …/rsvps/resend, or an RSVP with a known email). Always the
+    /// same answer, registered or not, so the endpoint reveals nothing about who is registered.
+    /// </summary>
+    public async Task ResendLinkAsync(int sessionId, string? email, CancellationToken ct = default)
+    {
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (!EmailAddress.IsValid(normalized))
+        {
+            return;
+        }
+        var baseUrl = urls.Base;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var registered = await read.Rsvps.AnyAsync(r => r.SessionId == sessionId && r.Attendee!.Email == normalized && r.Status != RsvpStatus.Cancelled, ct);
+            if (!registered)
+            {
+                return;
+            }
+        }
+        await seats.RunAsync(sessionId, async (db, c) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var rsvp = await db.Rsvps.Include(r => r.Attendee)
+                .FirstOrDefaultAsync(r => r.SessionId == sessionId && r.Attendee!.Email == normalized && r.Status != RsvpStatus.Cancelled, c);
+            if (rsvp is not null)
+            {
+                await ResendLinkLockedAsync(db, rsvp, rsvp.Attendee!, baseUrl, now, c);
+            }
+            return true;
+        }, ct);
+        outbox.Wake();
+    }
+
+    /// <summary>
+    /// Only the hash of a manage token is stored, so "send it again" means a new token. Not within
+    /// <see cref="LinkResendInterval"/> of the last link (no flood, and the link just sent stays valid);
+    /// unsent older messages carrying the old link are dropped, the new one says everything they said.
+    /// </summary>
+    private async Task ResendLinkLockedAsync(MeetupDb db, Rsvp rsvp, Attendee person, string baseUrl, DateTime now, CancellationToken ct)
+    {
+        var since = now - LinkResendInterval;
+        var recent = await db.OutboxMessages.AnyAsync(o => o.RsvpId == rsvp.Id && o.CreatedAt > since
+            && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted), ct);
+        if (recent || person.Email is null)
+        {
+            logger.LogInformation("Manage link of RSVP {RsvpId} not re-sent: one went out less than {Minutes} minutes ago", rsvp.Id, LinkResendInterval.TotalMinutes);
+            return;
+        }
+        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id
+            && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted)), ct);
+        var token = ManageTokens.New();
+        rsvp.ManageTokenHash = ManageTokens.Hash(token);
+        rsvp.UpdatedAt = now;
+        outbox.Add(db, RsvpNotices.ManageLink(rsvp, person, token, baseUrl, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record SessionInfo(string TimeZone, List<RegistrationQuestion> Questions);
+
+    private sealed record SeatState(Session Session, int Confirmed, int? LastPosition);
+}
