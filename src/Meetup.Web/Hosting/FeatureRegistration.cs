@@ -1,8 +1,8 @@
 using Meetup.Web.Features.Agenda;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Events;
+using Meetup.Web.Features.CheckIns;
 using Meetup.Web.Features.Home;
-using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Rsvps;
 using Meetup.Web.Features.Sessions;
 using Meetup.Web.Features.Speakers;
@@ -34,5 +34,6 @@ internal static class FeatureRegistration
         app.MapAgendaEndpoints();
         app.MapSpeakerEndpoints();
         app.MapRsvpEndpoints();
+        app.MapCheckInEndpoints();
     }
 }

@@ -1,3 +1,4 @@
+using Meetup.Web.Features.CheckIns;
 using Meetup.Web.Features.Notifications;
 
 namespace Meetup.Web.Features.Rsvps;
@@ -15,5 +16,9 @@ internal static class RsvpRegistration
         services.AddScoped<RsvpSessionHooks>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<CheckInFeed>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<DoorQueries>();
+        services.AddScoped<OnlineJoinService>();
     }
 }
