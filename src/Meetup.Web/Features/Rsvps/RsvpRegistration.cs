@@ -8,6 +8,12 @@ internal static class RsvpRegistration
     /// <summary>RSVPs, check-in and notifications: the services of the attendee's journey.</summary>
     public static void AddRsvpFeature(this IServiceCollection services)
     {
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
+        services.AddOptions<NotificationOptions>().BindConfiguration("Notifications");
+        services.AddSingleton<IEmailTransport, ConfiguredEmailTransport>();
+        services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<SeatGates>();
         services.AddScoped<SeatLock>();
         services.AddScoped<RsvpService>();
