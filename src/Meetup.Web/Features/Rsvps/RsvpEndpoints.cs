@@ -33,6 +33,17 @@ internal static class RsvpEndpoints
                 (await service.CancelAsync(token, ct)).ToOk())
             .AllowAnonymous();
 
+        app.MapGet("/rsvp/{token}/calendar.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, RsvpManageService service, CancellationToken ct) =>
+                await service.CalendarAsync(token, ct) is { } ics
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "session.ics")
+                    : TypedResults.NotFound())
+            .ExcludeFromDescription();
+
+        var questions = app.MapGroup("/api/events/{eventId:int}/questions").WithTags("RSVP").RequireAuthorization(Policies.ApiOrganizers);
+        questions.MapGet("/", async (int eventId, QuestionService service, CancellationToken ct) => (await service.ListAsync(eventId, ct)).ToOk());
+        questions.MapPut("/", async (int eventId, List<QuestionInput>? input, QuestionService service, CancellationToken ct) =>
+            (await service.ReplaceAsync(eventId, input, ct)).ToOk());
+
         rsvp.MapGet("/sessions/{id:int}/rsvps", async (int id, string? search, string? status, RsvpAdminService service, CancellationToken ct) =>
             {
                 RsvpStatus? filter = null;

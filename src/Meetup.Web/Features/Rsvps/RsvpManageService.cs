@@ -137,6 +137,27 @@ public sealed class RsvpManageService(
         return await GetAsync(token, ct);
     }
 
+    /// <summary>The session as an .ics for the holder's calendar (a cancelled RSVP or session removes it).</summary>
+    public async Task<string?> CalendarAsync(string? token, CancellationToken ct = default)
+    {
+        if (!ManageTokens.LooksValid(token))
+        {
+            return null;
+        }
+        var hash = ManageTokens.Hash(token!);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Rsvps.AsNoTracking().Where(r => r.ManageTokenHash == hash)
+            .Select(r => new { r.Status, Session = r.Session!, r.Session!.Event!.Name, r.Session.Event.Slug })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var host = Uri.TryCreate(urls.Base, UriKind.Absolute, out var u) ? u.Host : "meetup.local";
+        return Notifications.SessionInvite.Build(row.Session, row.Name, urls.Session(row.Slug, row.Session.Id), host,
+            cancel: row.Status == RsvpStatus.Cancelled || row.Session.Status == SessionStatus.Cancelled);
+    }
+
     internal static IReadOnlyList<AnswerSnapshot> ParseAnswers(string? json)
     {
         if (string.IsNullOrEmpty(json))

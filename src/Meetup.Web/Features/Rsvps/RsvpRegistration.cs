@@ -20,6 +20,8 @@ internal static class RsvpRegistration
         services.AddScoped<RsvpManageService>();
         services.AddScoped<RsvpAdminService>();
         services.AddScoped<RsvpSessionHooks>();
+        services.AddScoped<RsvpQueries>();
+        services.AddScoped<QuestionService>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<CheckInFeed>();
