@@ -8,6 +8,15 @@ namespace Meetup.Web.Features.CheckIns;
 /// <summary>What the door sees: counters and the people expected or already in, searchable by name or code.</summary>
 public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
 {
+    /// <summary>The title and time zone of a session staff may check people in to (published or cancelled).</summary>
+    public async Task<(string Title, string TimeZone)?> SessionAsync(int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.Status != SessionStatus.Draft)
+            .Select(s => new { s.Title, s.Event!.TimeZone }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Title, row.TimeZone);
+    }
+
     public async Task<DoorCounts?> CountsAsync(int sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

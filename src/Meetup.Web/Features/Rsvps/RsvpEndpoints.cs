@@ -39,6 +39,20 @@ internal static class RsvpEndpoints
                     : TypedResults.NotFound())
             .ExcludeFromDescription();
 
+        // The organizer's download from the RSVP list page (cookie sign-in, like the page).
+        app.MapGet("/admin/sessions/{id:int}/rsvps.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int id, RsvpAdminService service, CancellationToken ct) =>
+            {
+                var list = await service.ListAsync(id, ct: ct);
+                if (!list.Succeeded)
+                {
+                    return ApiResults.NotFound(list.Detail ?? "No such session.");
+                }
+                var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(RsvpCsv.Write(list.Value!))).ToArray();
+                return TypedResults.File(bytes, "text/csv; charset=utf-8", $"session-{id}-rsvps.csv");
+            })
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Organizers })
+            .ExcludeFromDescription();
+
         var questions = app.MapGroup("/api/events/{eventId:int}/questions").WithTags("RSVP").RequireAuthorization(Policies.ApiOrganizers);
         questions.MapGet("/", async (int eventId, QuestionService service, CancellationToken ct) => (await service.ListAsync(eventId, ct)).ToOk());
         questions.MapPut("/", async (int eventId, List<QuestionInput>? input, QuestionService service, CancellationToken ct) =>

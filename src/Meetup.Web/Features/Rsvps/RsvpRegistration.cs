@@ -16,6 +16,7 @@ internal static class RsvpRegistration
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<SeatGates>();
         services.AddScoped<SeatLock>();
+        services.AddScoped<LinkBase>();
         services.AddScoped<RsvpService>();
         services.AddScoped<RsvpManageService>();
         services.AddScoped<RsvpAdminService>();

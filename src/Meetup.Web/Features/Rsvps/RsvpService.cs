@@ -14,7 +14,7 @@ namespace Meetup.Web.Features.Rsvps;
 /// one, else the end of the waitlist. Seat changes run under <see cref="SeatLock"/>.
 /// </summary>
 public sealed class RsvpService(
-    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, PublicUrls urls, TimeProvider time,
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, LinkBase urls, TimeProvider time,
     IStringLocalizer<Strings> l, ILogger<RsvpService> logger)
 {
     /// <summary>How long a sent manage link protects against another one (no email bombing, no dead links).</summary>
