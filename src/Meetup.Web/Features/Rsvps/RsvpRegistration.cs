@@ -18,6 +18,8 @@ internal static class RsvpRegistration
         services.AddScoped<SeatLock>();
         services.AddScoped<LinkBase>();
         services.AddScoped<RsvpService>();
+        services.AddSingleton<RsvpBatcher>();
+        services.AddScoped<RsvpBatchWriter>();
         services.AddScoped<RsvpManageService>();
         services.AddScoped<RsvpAdminService>();
         services.AddScoped<RsvpSessionHooks>();

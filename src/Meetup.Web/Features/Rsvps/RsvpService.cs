@@ -14,12 +14,9 @@ namespace Meetup.Web.Features.Rsvps;
 /// one, else the end of the waitlist. Seat changes run under <see cref="SeatLock"/>.
 /// </summary>
 public sealed class RsvpService(
-    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, LinkBase urls, TimeProvider time,
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, RsvpBatcher batcher, Outbox outbox, LinkBase urls, TimeProvider time,
     IStringLocalizer<Strings> l, ILogger<RsvpService> logger)
 {
-    /// <summary>How long a sent manage link protects against another one (no email bombing, no dead links).</summary>
-    public static readonly TimeSpan LinkResendInterval = TimeSpan.FromMinutes(10);
-
     /// <summary>
     /// A new RSVP (201), or the existing one's status for a known email (200, its manage link is
     /// emailed again). <paramref name="byOrganizer"/> skips the RSVP window (a manual add).
@@ -46,6 +43,20 @@ public sealed class RsvpService(
         var baseUrl = urls.Base;
         var token = ManageTokens.New();
 
+        if (!byOrganizer)
+        {
+            // The usual path: RSVPs that arrive together are written together (see RsvpBatcher).
+            var batched = await batcher.SubmitAsync(new RsvpRequest(sessionId, fields, token, baseUrl), ct);
+            if (batched.Outcome is { } outcome)
+            {
+                return OperationResult<RsvpOutcome>.Ok(outcome);
+            }
+            if (batched.NotOpen is { } reason)
+            {
+                return OperationResult<RsvpOutcome>.Conflict(RsvpRules.Explain(reason, batched.OpensAt, info.TimeZone, l));
+            }
+            // The batch failed as a whole (a lost race on a unique index): this request alone, with retries.
+        }
         var result = await seats.RunAsync(sessionId, (db, c) => CreateLockedAsync(db, sessionId, fields, token, baseUrl, info.TimeZone, byOrganizer, c), ct);
         if (result.Succeeded)
         {
@@ -79,7 +90,7 @@ public sealed class RsvpService(
             {
                 return OperationResult<RsvpOutcome>.Conflict(l["{0} is already registered for this session.", fields.Email]);
             }
-            await ResendLinkLockedAsync(db, active, known.Attendee, baseUrl, now, ct);
+            await LinkResend.ResendLockedAsync(db, outbox, active, known.Attendee, baseUrl, now, logger, ct);
             return OperationResult<RsvpOutcome>.Ok(new RsvpOutcome { Status = active.Status.ToSnakeCase(), WaitlistPosition = active.WaitlistPosition });
         }
 
@@ -166,35 +177,11 @@ public sealed class RsvpService(
                 .FirstOrDefaultAsync(r => r.SessionId == sessionId && r.Attendee!.Email == normalized && r.Status != RsvpStatus.Cancelled, c);
             if (rsvp is not null)
             {
-                await ResendLinkLockedAsync(db, rsvp, rsvp.Attendee!, baseUrl, now, c);
+                await LinkResend.ResendLockedAsync(db, outbox, rsvp, rsvp.Attendee!, baseUrl, now, logger, c);
             }
             return true;
         }, ct);
         outbox.Wake();
-    }
-
-    /// <summary>
-    /// Only the hash of a manage token is stored, so "send it again" means a new token. Not within
-    /// <see cref="LinkResendInterval"/> of the last link (no flood, and the link just sent stays valid);
-    /// unsent older messages carrying the old link are dropped, the new one says everything they said.
-    /// </summary>
-    private async Task ResendLinkLockedAsync(MeetupDb db, Rsvp rsvp, Attendee person, string baseUrl, DateTime now, CancellationToken ct)
-    {
-        var since = now - LinkResendInterval;
-        var recent = await db.OutboxMessages.AnyAsync(o => o.RsvpId == rsvp.Id && o.CreatedAt > since
-            && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted), ct);
-        if (recent || person.Email is null)
-        {
-            logger.LogInformation("Manage link of RSVP {RsvpId} not re-sent: one went out less than {Minutes} minutes ago", rsvp.Id, LinkResendInterval.TotalMinutes);
-            return;
-        }
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id
-            && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted)), ct);
-        var token = ManageTokens.New();
-        rsvp.ManageTokenHash = ManageTokens.Hash(token);
-        rsvp.UpdatedAt = now;
-        outbox.Add(db, RsvpNotices.ManageLink(rsvp, person, token, baseUrl, now));
-        await db.SaveChangesAsync(ct);
     }
 
     private sealed record SessionInfo(string TimeZone, List<RegistrationQuestion> Questions);

@@ -95,6 +95,29 @@ public class RsvpConcurrencyTests
         Assert.Equal(1, await db.Attendees.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task New_people_rsvping_to_two_sessions_at_once_become_one_person_each(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var admin = await app.ApiClientAsync();
+        var first = await PublishedSessionAsync(admin, 10, InThreeWeeks);
+        var second = await PublishedSessionAsync(admin, 10, InThreeWeeks);
+        var client = app.Client();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).SelectMany(i => new[]
+        {
+            RsvpAsync(client, first.Id, $"P{i}", $"p{i}@example.com"),
+            RsvpAsync(client, second.Id, $"P{i}", $"p{i}@example.com"),
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await using var db = app.Factory.CreateDbContext();
+        Assert.Equal(20, await db.Attendees.CountAsync());
+        await AssertSeatsAsync(app, first.Id, confirmed: 10, waitlisted: 10);
+        await AssertSeatsAsync(app, second.Id, confirmed: 10, waitlisted: 10);
+    }
+
     internal static async Task AssertSeatsAsync(TestApp app, int sessionId, int confirmed, int waitlisted)
     {
         await using var db = app.Factory.CreateDbContext();
