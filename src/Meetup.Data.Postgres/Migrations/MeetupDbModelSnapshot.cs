@@ -474,7 +474,7 @@ namespace Meetup.Data.Postgres.Migrations
                     b.HasIndex("SessionId", "CheckInCode")
                         .IsUnique();
 
-                    b.HasIndex("SessionId", "Status");
+                    b.HasIndex("SessionId", "Status", "WaitlistPosition");
 
                     b.ToTable("Rsvps");
                 });

@@ -454,7 +454,7 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.HasIndex("SessionId", "CheckInCode")
                         .IsUnique();
 
-                    b.HasIndex("SessionId", "Status");
+                    b.HasIndex("SessionId", "Status", "WaitlistPosition");
 
                     b.ToTable("Rsvps");
                 });

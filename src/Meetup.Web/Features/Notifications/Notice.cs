@@ -23,4 +23,7 @@ public sealed record Notice(NotificationKind Kind, string DedupeKey, string Reci
 
     /// <summary>A manage token the message must carry; stored encrypted until rendered.</summary>
     public string? ManageToken { get; init; }
+
+    /// <summary>The same, already encrypted (<see cref="Outbox.Protect"/>) outside a lock.</summary>
+    public string? ProtectedManageToken { get; init; }
 }

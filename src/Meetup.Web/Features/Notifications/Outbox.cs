@@ -30,7 +30,7 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
             Recipient = notice.Recipient,
             Culture = Cultures.ForLanguage(notice.Language),
             Payload = JsonSerializer.Serialize(notice.Payload, Json),
-            Secret = notice.ManageToken is null ? null : _protector.Protect(notice.ManageToken),
+            Secret = notice.ProtectedManageToken ?? (notice.ManageToken is null ? null : _protector.Protect(notice.ManageToken)),
             SessionId = notice.SessionId,
             RsvpId = notice.RsvpId,
             AttendeeId = notice.AttendeeId,
@@ -58,6 +58,8 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
     /// <summary>Drops unsent scheduled messages (a reminder for a cancelled RSVP, a thank-you after an undone check-in).</summary>
     public static Task<int> DropPendingAsync(MeetupDb db, IQueryable<OutboxMessage> which, CancellationToken ct)
         => which.Where(o => o.SentAt == null && o.ClaimToken == null).ExecuteDeleteAsync(ct);
+
+    public string Protect(string token) => _protector.Protect(token);
 
     public string? Unprotect(string? secret)
     {

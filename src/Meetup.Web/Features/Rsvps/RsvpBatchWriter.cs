@@ -24,6 +24,8 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
     {
         var now = time.GetUtcNow().UtcDateTime;
         var results = new RsvpBatchResult[requests.Count];
+        // Many entities, few changes after they are added: detect changes once per save, not per call.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var state = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
             .Select(s => new
             {
@@ -58,7 +60,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         var resend = new List<(Rsvp Rsvp, Attendee Person, string BaseUrl)>();
         for (var i = 0; i < requests.Count; i++)
         {
-            var (_, fields, token, _) = requests[i];
+            var (_, fields, token, _, _) = requests[i];
             if (inBatch.TryGetValue(fields.Email, out var twin))
             {
                 // The same person twice in one batch: the first RSVP's confirmation is the link.
@@ -100,12 +102,13 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
             inBatch[fields.Email] = rsvp;
             written.Add((i, rsvp, person));
         }
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
 
         foreach (var (index, rsvp, person) in written)
         {
             var request = requests[index];
-            outbox.Add(db, RsvpNotices.Status(rsvp, person, request.Token, request.BaseUrl, now));
+            outbox.Add(db, RsvpNotices.Status(rsvp, person, request.Token, request.BaseUrl, now) with { ManageToken = null, ProtectedManageToken = request.ProtectedToken });
             if (rsvp.Status == RsvpStatus.Confirmed && RsvpNotices.Reminder(rsvp, person, session.StartsAt, request.BaseUrl, now) is { } reminder)
             {
                 if (rsvp.CreatedAt == now)
@@ -127,6 +130,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
                 Created = true,
             });
         }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         foreach (var (rsvp, person, baseUrl) in resend)
         {
             await LinkResend.ResendLockedAsync(db, outbox, rsvp, person, baseUrl, now, logger, ct);

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace Meetup.Web.Features.Rsvps;
 
 /// <summary>A checked RSVP waiting for its seat.</summary>
-internal sealed record RsvpRequest(int SessionId, RsvpFields Fields, string Token, string BaseUrl);
+internal sealed record RsvpRequest(int SessionId, RsvpFields Fields, string Token, string ProtectedToken, string BaseUrl);
 
 /// <summary>What the batch decided: an outcome, "not open" with why, or neither (write it alone).</summary>
 internal sealed record RsvpBatchResult(RsvpOutcome? Outcome, NotOpenReason? NotOpen = null, DateTime? OpensAt = null)

@@ -26,9 +26,13 @@ public sealed class RsvpService(
         SessionInfo? info;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            info = await read.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-                .Select(s => new SessionInfo(s.Event!.TimeZone, s.Event.Questions.ToList()))
+            // Most events ask no questions: load them only when there are some (this runs for every RSVP).
+            var head = await read.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Select(s => new { s.EventId, s.Event!.TimeZone, Asks = s.Event.Questions.Any() })
                 .FirstOrDefaultAsync(ct);
+            info = head is null ? null : new SessionInfo(head.TimeZone, head.Asks
+                ? await read.RegistrationQuestions.AsNoTracking().Where(q => q.EventId == head.EventId).ToListAsync(ct)
+                : []);
         }
         if (info is null)
         {
@@ -46,7 +50,7 @@ public sealed class RsvpService(
         if (!byOrganizer)
         {
             // The usual path: RSVPs that arrive together are written together (see RsvpBatcher).
-            var batched = await batcher.SubmitAsync(new RsvpRequest(sessionId, fields, token, baseUrl), ct);
+            var batched = await batcher.SubmitAsync(new RsvpRequest(sessionId, fields, token, outbox.Protect(token), baseUrl), ct);
             if (batched.Outcome is { } outcome)
             {
                 return OperationResult<RsvpOutcome>.Ok(outcome);

@@ -13,6 +13,10 @@ namespace Meetup.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Rsvps_SessionId_Status",
+                table: "Rsvps");
+
             migrationBuilder.AddColumn<string>(
                 name: "CheckInCode",
                 table: "Rsvps",
@@ -86,6 +90,11 @@ namespace Meetup.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_SessionId_Status_WaitlistPosition",
+                table: "Rsvps",
+                columns: new[] { "SessionId", "Status", "WaitlistPosition" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_DedupeKey",
                 table: "OutboxMessages",
                 column: "DedupeKey",
@@ -125,9 +134,18 @@ namespace Meetup.Data.Postgres.Migrations
                 name: "IX_Rsvps_SessionId_CheckInCode",
                 table: "Rsvps");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Rsvps_SessionId_Status_WaitlistPosition",
+                table: "Rsvps");
+
             migrationBuilder.DropColumn(
                 name: "CheckInCode",
                 table: "Rsvps");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_SessionId_Status",
+                table: "Rsvps",
+                columns: new[] { "SessionId", "Status" });
         }
     }
 }

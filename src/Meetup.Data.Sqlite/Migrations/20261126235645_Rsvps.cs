@@ -11,6 +11,10 @@ namespace Meetup.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Rsvps_SessionId_Status",
+                table: "Rsvps");
+
             migrationBuilder.AddColumn<string>(
                 name: "CheckInCode",
                 table: "Rsvps",
@@ -84,6 +88,11 @@ namespace Meetup.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_SessionId_Status_WaitlistPosition",
+                table: "Rsvps",
+                columns: new[] { "SessionId", "Status", "WaitlistPosition" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_DedupeKey",
                 table: "OutboxMessages",
                 column: "DedupeKey",
@@ -123,9 +132,18 @@ namespace Meetup.Data.Sqlite.Migrations
                 name: "IX_Rsvps_SessionId_CheckInCode",
                 table: "Rsvps");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Rsvps_SessionId_Status_WaitlistPosition",
+                table: "Rsvps");
+
             migrationBuilder.DropColumn(
                 name: "CheckInCode",
                 table: "Rsvps");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_SessionId_Status",
+                table: "Rsvps",
+                columns: new[] { "SessionId", "Status" });
         }
     }
 }
