@@ -71,6 +71,7 @@ public sealed class RsvpManageService(
             ManageUrl = RsvpLinks.Manage(urls.Base, token!),
             SessionUrl = urls.Session(row.EventSlug, s.Id),
             HasOnlineJoin = online,
+            RsvpOpen = RsvpRules.WhyNotOpen(s.Status, s.StartsAt, s.RsvpOpensAt, s.RsvpClosesAt, now) is null,
             CanJoin = online && row.Rsvp.Status == RsvpStatus.Confirmed && s.Status == SessionStatus.Published
                 && now >= s.StartsAt - JoinLead && now < s.EndsAt,
         });

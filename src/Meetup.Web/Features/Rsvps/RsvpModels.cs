@@ -67,6 +67,9 @@ public sealed record RsvpDetails
 
     /// <summary>Online or hybrid: a Join button appears for confirmed people during the session.</summary>
     public required bool HasOnlineJoin { get; init; }
+
+    /// <summary>Whether RSVP is open now (a cancelled RSVP may be renewed on the session's form).</summary>
+    public required bool RsvpOpen { get; init; }
 }
 
 /// <summary>A row of the organizer's list: GET /api/sessions/{id}/rsvps.</summary>
