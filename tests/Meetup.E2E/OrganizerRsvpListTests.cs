@@ -29,6 +29,23 @@ public class OrganizerRsvpListTests(RsvpAppFixture fixture) : IClassFixture<Rsvp
         Assert.NotEqual(200, (await door.APIRequest.GetAsync($"/admin/sessions/{fixture.SessionId}/rsvps.csv", new() { MaxRedirects = 0 })).Status);
     }
 
+    [Fact]
+    public async Task An_organizer_adds_a_registration_question_and_the_rsvp_form_asks_it()
+    {
+        var page = await SignInAsync(MeetupAppFactory.AdminEmail, MeetupAppFactory.AdminPassword, $"/admin/sessions/{fixture.SessionId}/rsvps");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Questions" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registration questions" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a question" }).ClickAsync();
+        await page.GetByLabel("Question").FillAsync("Which track?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+
+        var form = await fixture.NewPageAsync(javaScript: false, width: 360, height: 740);
+        await form.GotoAsync($"/rsvp/new/{fixture.SessionId}");
+        await Expect(form.GetByLabel("Which track?")).ToBeVisibleAsync();
+    }
+
     private async Task<IPage> SignInAsync(string email, string password, string returnUrl, bool interactive = true)
     {
         var page = await fixture.NewPageAsync();
