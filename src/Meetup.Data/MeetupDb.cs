@@ -21,6 +21,8 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
     public DbSet<Attendee> Attendees => Set<Attendee>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -37,5 +39,7 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
         configurationBuilder.Properties<AgendaItemKind>().HaveConversion<SnakeCaseEnumConverter<AgendaItemKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<RsvpStatus>().HaveConversion<SnakeCaseEnumConverter<RsvpStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<CheckInMethod>().HaveConversion<SnakeCaseEnumConverter<CheckInMethod>>().HaveMaxLength(16);
+        configurationBuilder.Properties<QuestionKind>().HaveConversion<SnakeCaseEnumConverter<QuestionKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<SnakeCaseEnumConverter<NotificationKind>>().HaveMaxLength(32);
     }
 }

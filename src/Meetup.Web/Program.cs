@@ -7,6 +7,7 @@ builder.AddMeetupLogging();
 builder.AddMeetupDatabase();
 builder.AddMeetupAuth();
 builder.AddMeetupWeb();
+builder.AddMeetupRateLimits();
 builder.Services.AddMeetupFeatures();
 
 var app = builder.Build();

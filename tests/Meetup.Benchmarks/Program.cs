@@ -3,6 +3,7 @@ using Meetup.Benchmarks;
 // dotnet run -c Release --project tests/Meetup.Benchmarks -- retention [--runs N]
 //                                                          -- import
 //                                                          -- dashboard [--runs N]
+//                                                          -- rsvp
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
 switch (args.FirstOrDefault())
 {
@@ -14,8 +15,10 @@ switch (args.FirstOrDefault())
         break;
     case "dashboard":
         return await DashboardBenchmark.RunAsync(runs);
+    case "rsvp":
+        return await RsvpBenchmark.RunAsync();
     default:
-        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N]");
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp");
         return 1;
 }
 return 0;

@@ -25,6 +25,7 @@ public sealed class MeetupAppFactory(TestDatabase database, IReadOnlyDictionary<
         builder.UseSetting("Meetup:SeedDemo", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "meetup-tests", "logs", "test-.log"));
+        builder.UseSetting("Notifications:Directory", Path.Combine(Path.GetTempPath(), "meetup-tests", "outbox"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -51,7 +51,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        // A bounded pool: test apps share one server (max_connections 100) and some tests fire bursts.
+        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 20 }.ConnectionString;
         return new TestDatabase(provider, cs, null, server, name);
     }
 

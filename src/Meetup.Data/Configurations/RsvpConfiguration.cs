@@ -11,8 +11,11 @@ internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Rsvp>
         r.HasOne(x => x.Session).WithMany(x => x.Rsvps).HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
         r.HasOne(x => x.Attendee).WithMany(x => x.Rsvps).HasForeignKey(x => x.AttendeeId).OnDelete(DeleteBehavior.Cascade);
         r.HasIndex(x => new { x.SessionId, x.AttendeeId }).IsUnique();
-        r.HasIndex(x => new { x.SessionId, x.Status });
+        // Seat counts and the end of the waitlist (COUNT, MAX(position)) come from this index alone.
+        r.HasIndex(x => new { x.SessionId, x.Status, x.WaitlistPosition });
         r.Property(x => x.ManageTokenHash).HasMaxLength(64);
         r.HasIndex(x => x.ManageTokenHash).IsUnique();
+        r.Property(x => x.CheckInCode).HasMaxLength(12);
+        r.HasIndex(x => new { x.SessionId, x.CheckInCode }).IsUnique();
     }
 }

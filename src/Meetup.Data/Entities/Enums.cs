@@ -10,3 +10,11 @@ public enum AgendaItemKind { Talk, Review, Break, Qa, Lightning }
 public enum RsvpStatus { Confirmed, Waitlisted, Cancelled }
 
 public enum CheckInMethod { Qr, Code, Manual, WalkIn, OnlineJoin, Import }
+
+public enum QuestionKind { ShortText, SingleChoice }
+
+public enum NotificationKind
+{
+    RsvpConfirmed, RsvpWaitlisted, RsvpPromoted, RsvpCancelled, ManageLink,
+    SessionChanged, SessionCancelled, Reminder, ThankYou,
+}

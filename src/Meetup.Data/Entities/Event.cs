@@ -23,6 +23,7 @@ public class Event
     public DateTime UpdatedAt { get; set; }
 
     public List<Session> Sessions { get; set; } = [];
+    public List<RegistrationQuestion> Questions { get; set; } = [];
 
     public const string DefaultTimeZone = "Asia/Tokyo";
 }

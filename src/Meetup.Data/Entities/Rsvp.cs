@@ -18,6 +18,9 @@ public class Rsvp
     /// <summary>SHA-256 (hex) of the manage token; the token itself is never stored.</summary>
     public string? ManageTokenHash { get; set; }
 
+    /// <summary>A short code for the door (e.g. "K7QM4X"), unique within the session; the QR code carries it too.</summary>
+    public string? CheckInCode { get; set; }
+
     /// <summary>Answers to the event's registration questions, as JSON. Personal data.</summary>
     public string? Answers { get; set; }
 }

@@ -1,7 +1,9 @@
 using Meetup.Web.Features.Agenda;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Events;
+using Meetup.Web.Features.CheckIns;
 using Meetup.Web.Features.Home;
+using Meetup.Web.Features.Rsvps;
 using Meetup.Web.Features.Sessions;
 using Meetup.Web.Features.Speakers;
 using Meetup.Web.Features.PublicSite;
@@ -38,6 +40,7 @@ internal static class FeatureRegistration
         services.AddScoped<ImportPreviewService>();
         services.AddScoped<SavedMappings>();
         services.AddScoped<AttendeeHistoryQueries>();
+        services.AddRsvpFeature();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
@@ -50,5 +53,7 @@ internal static class FeatureRegistration
         app.MapCalendarEndpoints();
         app.MapImportEndpoints();
         app.MapRetentionEndpoints();
+        app.MapRsvpEndpoints();
+        app.MapCheckInEndpoints();
     }
 }

@@ -12,7 +12,8 @@ namespace Meetup.Web.Features.Sessions;
 /// raise its SEQUENCE (calendars update; the RSVP feature notifies attendees from it).
 /// </summary>
 public sealed class SessionService(
-    IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l, ILogger<SessionService> logger)
+    IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l, ILogger<SessionService> logger,
+    Rsvps.RsvpSessionHooks rsvpHooks)
 {
     public async Task<OperationResult<SessionResource>> GetAsync(int id, CancellationToken ct = default)
     {
@@ -83,6 +84,7 @@ public sealed class SessionService(
             return OperationResult<SessionResource>.Invalid(fields.Errors);
         }
         var f = fields.Value!;
+        var sequenceBefore = session.Sequence;
         var moved = session.StartsAt != f.StartsAt || session.EndsAt != f.EndsAt || session.VenueName != f.VenueName
             || session.VenueAddress != f.VenueAddress || session.OnlineUrl != f.OnlineUrl || session.Format != f.Format;
         Apply(session, f, time.GetUtcNow().UtcDateTime);
@@ -92,6 +94,7 @@ public sealed class SessionService(
             logger.LogInformation("Published session {SessionId} changed time or place (sequence {Sequence})", id, session.Sequence);
         }
         await db.SaveChangesAsync(ct);
+        await rsvpHooks.AfterUpdateAsync(id, sequenceBefore, ct); // seats added → waitlist promoted; moved → attendees told
         return await GetAsync(id, ct);
     }
 
@@ -137,6 +140,7 @@ public sealed class SessionService(
         session.Sequence++;
         session.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await rsvpHooks.AfterCancelAsync(id, ct); // attendees told, reminders dropped
         logger.LogInformation("Session {SessionId} cancelled", id);
         return await GetAsync(id, ct);
     }

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Meetup.Web.Features.CheckIns;
+
+internal static class CheckInEndpoints
+{
+    public static void MapCheckInEndpoints(this WebApplication app)
+    {
+        var door = app.MapGroup("/api/sessions/{id:int}/checkins")
+            .WithTags("Check-in")
+            .RequireAuthorization(Policies.ApiDoorStaff);
+
+        door.MapPost("/", async Task<Results<Created<CheckInResult>, Ok<CheckInResult>, ValidationProblem, ProblemHttpResult>> (
+            int id, CheckInRequest? request, CheckInService service, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var result = await service.CheckInAsync(id, request ?? new(), user, ct);
+            return result.Status switch
+            {
+                OperationStatus.Ok when result.Value!.Created => TypedResults.Created($"/api/sessions/{id}/checkins/{result.Value.AttendeeId}", result.Value),
+                OperationStatus.Ok => TypedResults.Ok(result.Value!),
+                OperationStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
+                OperationStatus.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
+                _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            };
+        });
+        door.MapDelete("/{attendeeId:int}", async (int id, int attendeeId, CheckInService service, CancellationToken ct) =>
+            (await service.UndoAsync(id, attendeeId, ct)).ToNoContent());
+        door.MapGet("/", async Task<Results<Ok<DoorList>, ProblemHttpResult>> (int id, string? search, DoorQueries queries, CancellationToken ct) =>
+        {
+            var counts = await queries.CountsAsync(id, ct);
+            return counts is null
+                ? ApiResults.NotFound($"No session with id {id}.")
+                : TypedResults.Ok(new DoorList(counts, await queries.PeopleAsync(id, search, ct)));
+        });
+
+        // Join an online session: the API answers the link, the manage page's form is redirected to it.
+        app.MapPost("/api/rsvps/{token}/join", async (string token, OnlineJoinService join, CancellationToken ct) =>
+                (await join.JoinAsync(token, ct)).ToOk())
+            .WithTags("RSVP").AllowAnonymous();
+        app.MapPost("/rsvp/{token}/join", async (string token, [FromForm] string? source, OnlineJoinService join, CancellationToken ct) =>
+            {
+                var result = await join.JoinAsync(token, ct);
+                return result.Succeeded
+                    ? Results.Redirect(result.Value!)
+                    : Results.Redirect($"/rsvp/{Uri.EscapeDataString(token)}?join=unavailable");
+            })
+            .ExcludeFromDescription();
+    }
+}
+
+public sealed record DoorList(DoorCounts Counts, IReadOnlyList<DoorPerson> People);

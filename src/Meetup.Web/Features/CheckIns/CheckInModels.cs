@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace Meetup.Web.Features.CheckIns;
+
+/// <summary>POST /api/sessions/{id}/checkins: exactly one way to name the person.</summary>
+public sealed record CheckInRequest
+{
+    public string? ManageToken { get; init; }
+    public string? Code { get; init; }
+    public int? AttendeeId { get; init; }
+    public string? Email { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>Optional: "qr" when the code was scanned rather than typed.</summary>
+    public string? Method { get; init; }
+}
+
+public sealed record CheckInResult
+{
+    public required int AttendeeId { get; init; }
+    public string? Name { get; init; }
+    public required string Method { get; init; }
+    public required DateTime CheckedInAt { get; init; }
+
+    /// <summary>The person's RSVP for this session (confirmed, waitlisted, cancelled), or null for a walk-in.</summary>
+    public string? RsvpStatus { get; init; }
+    public int? WaitlistPosition { get; init; }
+
+    [JsonIgnore]
+    public bool Created { get; init; }
+}
+
+/// <summary>A person the door sees: RSVP'd or already checked in (walk-ins).</summary>
+public sealed record DoorPerson(int AttendeeId, string Name, string MaskedEmail, string? RsvpStatus, int? WaitlistPosition, string? Code, DateTime? CheckedInAt, string? Method);
+
+public sealed record DoorCounts(int CheckedIn, int Confirmed, int Waitlisted, long Version);

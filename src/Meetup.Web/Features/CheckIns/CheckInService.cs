@@ -1,0 +1,183 @@
+using System.Security.Claims;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.CheckIns;
+
+/// <summary>
+/// Records who came: by manage token, short code, attendee id or email (an unknown email is a walk-in
+/// and becomes a person). Idempotent per (session, person), guarded by the unique index.
+/// </summary>
+public sealed class CheckInService(
+    IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, CheckInFeed feed, LinkBase urls, TimeProvider time, IStringLocalizer<Strings> l)
+{
+    /// <summary>The thank-you goes out this long after the session ends.</summary>
+    public static readonly TimeSpan ThankYouDelay = TimeSpan.FromHours(1);
+
+    public async Task<OperationResult<CheckInResult>> CheckInAsync(int sessionId, CheckInRequest request, ClaimsPrincipal? by, CancellationToken ct = default)
+    {
+        var given = new[] { request.ManageToken is not null, request.Code is not null, request.AttendeeId is not null, request.Email is not null }.Count(x => x);
+        if (given != 1)
+        {
+            return OperationResult<CheckInResult>.Invalid("code", l["Give exactly one of: a code, a manage token, an attendee id or an email."]);
+        }
+        var errors = new ValidationErrors();
+        string? code = null, email = null, name = null;
+        if (request.Code is not null && (code = CheckInCodes.Normalize(request.Code)) is null)
+        {
+            errors.Add("code", l["A check-in code has 6 letters and digits, e.g. K7Q-M4X."]);
+        }
+        if (request.Email is not null)
+        {
+            email = EmailAddress.Normalize(request.Email);
+            if (!EmailAddress.IsValid(email))
+            {
+                errors.Add("email", l["Enter a valid email address, e.g. name@example.com."]);
+            }
+            if (!string.IsNullOrWhiteSpace(request.Name))
+            {
+                name = RsvpRules.CheckName(request.Name, errors, l);
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return OperationResult<CheckInResult>.Invalid(errors);
+        }
+        var scanned = string.Equals(request.Method, "qr", StringComparison.OrdinalIgnoreCase);
+        var userId = by?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await CheckInOnceAsync(sessionId, request, code, email, name, scanned, userId, ct);
+                if (result.Succeeded && result.Value!.Created)
+                {
+                    outbox.Wake();
+                    feed.Changed(sessionId);
+                }
+                return result;
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsUniqueViolation(ex))
+            {
+                // Two helpers checked the same person in at once (or created the same walk-in): read the winner's row.
+            }
+        }
+    }
+
+    private async Task<OperationResult<CheckInResult>> CheckInOnceAsync(
+        int sessionId, CheckInRequest request, string? code, string? email, string? name, bool scanned, string? userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return OperationResult<CheckInResult>.NotFound(l["No session with id {0}.", sessionId]);
+        }
+        if (session.Status != SessionStatus.Published)
+        {
+            return OperationResult<CheckInResult>.Conflict(session.Status == SessionStatus.Cancelled
+                ? l["This session has been cancelled."] : l["This session is not published yet."]);
+        }
+
+        Attendee? person;
+        Rsvp? rsvp = null;
+        CheckInMethod method;
+        if (request.ManageToken is not null || code is not null)
+        {
+            var hash = ManageTokens.LooksValid(request.ManageToken) ? ManageTokens.Hash(request.ManageToken!) : null;
+            rsvp = code is not null
+                ? await db.Rsvps.Include(r => r.Attendee).FirstOrDefaultAsync(r => r.SessionId == sessionId && r.CheckInCode == code, ct)
+                : hash is null ? null : await db.Rsvps.Include(r => r.Attendee).FirstOrDefaultAsync(r => r.SessionId == sessionId && r.ManageTokenHash == hash, ct);
+            if (rsvp is null)
+            {
+                return OperationResult<CheckInResult>.NotFound(l["Nobody with this code is registered for this session."]);
+            }
+            person = rsvp.Attendee!;
+            method = scanned || request.ManageToken is not null ? CheckInMethod.Qr : CheckInMethod.Code;
+        }
+        else if (request.AttendeeId is { } attendeeId)
+        {
+            person = await db.Attendees.FirstOrDefaultAsync(a => a.Id == attendeeId, ct);
+            if (person is null)
+            {
+                return OperationResult<CheckInResult>.NotFound(l["No person with id {0}.", attendeeId]);
+            }
+            rsvp = await db.Rsvps.FirstOrDefaultAsync(r => r.SessionId == sessionId && r.AttendeeId == attendeeId, ct);
+            method = CheckInMethod.Manual;
+        }
+        else
+        {
+            person = await db.Attendees.FirstOrDefaultAsync(a => a.Email == email, ct);
+            if (person is null)
+            {
+                person = new Attendee { Email = email, DisplayName = name ?? email![..email!.IndexOf('@', StringComparison.Ordinal)], CreatedAt = time.GetUtcNow().UtcDateTime };
+                db.Attendees.Add(person);
+            }
+            else
+            {
+                rsvp = await db.Rsvps.FirstOrDefaultAsync(r => r.SessionId == sessionId && r.AttendeeId == person.Id, ct);
+            }
+            method = rsvp is null || rsvp.Status == RsvpStatus.Cancelled ? CheckInMethod.WalkIn : CheckInMethod.Manual;
+        }
+
+        var existing = person.Id == 0 ? null : await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.SessionId == sessionId && c.AttendeeId == person.Id, ct);
+        if (existing is not null)
+        {
+            return OperationResult<CheckInResult>.Ok(Result(existing, person, rsvp, created: false));
+        }
+        var checkIn = await RecordAsync(db, session, person, method, userId, ct);
+        return OperationResult<CheckInResult>.Ok(Result(checkIn, person, rsvp, created: true));
+    }
+
+    /// <summary>Adds the check-in and the thank-you that follows the session, and saves.</summary>
+    internal async Task<CheckIn> RecordAsync(MeetupDb db, Session session, Attendee person, CheckInMethod method, string? userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
+        var checkIn = new CheckIn { SessionId = session.Id, Attendee = person, At = now, Method = method, ByUserId = userId };
+        db.CheckIns.Add(checkIn);
+        await db.SaveChangesAsync(ct);
+        if (person.Email is not null)
+        {
+            await outbox.AddMissingAsync(db, [new Notice(NotificationKind.ThankYou, $"session:{session.Id}:thanks:{person.Id}", person.Email, person.PreferredLanguage, session.EndsAt + ThankYouDelay)
+            {
+                SessionId = session.Id,
+                AttendeeId = person.Id,
+                Payload = new NotificationPayload { BaseUrl = urls.Base },
+            }], ct);
+            await db.SaveChangesAsync(ct);
+        }
+        return checkIn;
+    }
+
+    public async Task<OperationResult<bool>> UndoAsync(int sessionId, int attendeeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var removed = await db.CheckIns.Where(c => c.SessionId == sessionId && c.AttendeeId == attendeeId).ExecuteDeleteAsync(ct);
+        if (removed == 0)
+        {
+            return OperationResult<bool>.NotFound(l["This person is not checked in."]);
+        }
+        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.SessionId == sessionId && o.AttendeeId == attendeeId && o.Kind == NotificationKind.ThankYou), ct);
+        feed.Changed(sessionId);
+        return OperationResult<bool>.Ok(true);
+    }
+
+    private static CheckInResult Result(CheckIn c, Attendee person, Rsvp? rsvp, bool created) => new()
+    {
+        AttendeeId = person.Id,
+        Name = person.DisplayName,
+        Method = c.Method.ToSnakeCase(),
+        CheckedInAt = c.At,
+        RsvpStatus = rsvp?.Status.ToSnakeCase(),
+        WaitlistPosition = rsvp?.WaitlistPosition,
+        Created = created,
+    };
+}

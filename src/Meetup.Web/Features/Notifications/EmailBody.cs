@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace Meetup.Web.Features.Notifications;
+
+/// <summary>Writes the plain-text and the HTML part of an email side by side; everything typed by people is encoded.</summary>
+internal sealed class EmailBody
+{
+    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _html = new();
+
+    public EmailBody() => _html.Append("<!DOCTYPE html><html><body style=\"font-family:system-ui,-apple-system,'Segoe UI','Hiragino Sans','Noto Sans CJK JP',sans-serif;color:#1c2333;line-height:1.6;max-width:560px;margin:0 auto;padding:16px\">");
+
+    public EmailBody Heading(string text)
+    {
+        _text.AppendLine(text).AppendLine(new string('=', Math.Min(60, text.Length))).AppendLine();
+        _html.Append("<h1 style=\"font-size:20px;margin:0 0 12px\">").Append(E(text)).Append("</h1>");
+        return this;
+    }
+
+    public EmailBody Paragraph(string text)
+    {
+        _text.AppendLine(text).AppendLine();
+        _html.Append("<p>").Append(E(text)).Append("</p>");
+        return this;
+    }
+
+    public EmailBody Details(IEnumerable<(string Label, string Value)> rows)
+    {
+        _html.Append("<table style=\"border-collapse:collapse;margin:8px 0 16px\">");
+        foreach (var (label, value) in rows)
+        {
+            _text.Append(label).Append(": ").AppendLine(value);
+            _html.Append("<tr><td style=\"padding:2px 12px 2px 0;color:#5b6478;vertical-align:top\">").Append(E(label))
+                .Append("</td><td style=\"padding:2px 0\">").Append(E(value)).Append("</td></tr>");
+        }
+        _text.AppendLine();
+        _html.Append("</table>");
+        return this;
+    }
+
+    public EmailBody Code(string label, string code, string? qrContentId)
+    {
+        _text.Append(label).Append(": ").AppendLine(code).AppendLine();
+        _html.Append("<div style=\"border:1px solid #e3e6ee;border-radius:12px;padding:16px;text-align:center;margin:16px 0\">");
+        if (qrContentId is not null)
+        {
+            _html.Append("<img src=\"cid:").Append(E(qrContentId)).Append("\" alt=\"QR\" width=\"200\" height=\"200\" style=\"display:block;margin:0 auto 8px\">");
+        }
+        _html.Append("<div style=\"color:#5b6478\">").Append(E(label)).Append("</div>")
+            .Append("<div style=\"font-size:28px;font-weight:700;letter-spacing:4px;font-family:ui-monospace,monospace\">").Append(E(code)).Append("</div></div>");
+        return this;
+    }
+
+    public EmailBody Link(string text, string url)
+    {
+        _text.Append(text).Append(": ").AppendLine(url).AppendLine();
+        _html.Append("<p><a href=\"").Append(E(url)).Append("\" style=\"display:inline-block;background:#3559c7;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none;font-weight:600\">")
+            .Append(E(text)).Append("</a></p>");
+        return this;
+    }
+
+    public string Text => _text.ToString().TrimEnd() + "\n";
+
+    public string Html => _html + "</body></html>";
+
+    private static string E(string s) => HtmlEncoder.Default.Encode(s);
+}

@@ -1,0 +1,29 @@
+using Meetup.Data.Entities;
+
+namespace Meetup.Web.Features.Notifications;
+
+/// <summary>The facts a message reports, as they were when it was enqueued.</summary>
+public sealed record NotificationPayload
+{
+    /// <summary>The public base URL of the request that caused the message (links in emails).</summary>
+    public string BaseUrl { get; init; } = "";
+    public string? Status { get; init; }
+    public int? WaitlistPosition { get; init; }
+    public int? Sequence { get; init; }
+    public string? Reason { get; init; }
+}
+
+/// <summary>A message to enqueue; see <see cref="Outbox"/>.</summary>
+public sealed record Notice(NotificationKind Kind, string DedupeKey, string Recipient, string? Language, DateTime DueAt)
+{
+    public int? SessionId { get; init; }
+    public int? RsvpId { get; init; }
+    public int? AttendeeId { get; init; }
+    public NotificationPayload Payload { get; init; } = new();
+
+    /// <summary>A manage token the message must carry; stored encrypted until rendered.</summary>
+    public string? ManageToken { get; init; }
+
+    /// <summary>The same, already encrypted (<see cref="Outbox.Protect"/>) outside a lock.</summary>
+    public string? ProtectedManageToken { get; init; }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Notifications;
+
+/// <summary>
+/// Adds messages to the outbox inside the caller's unit of work, so they commit (or not) together
+/// with the change they report. Call <see cref="Wake"/> after the commit to send promptly.
+/// </summary>
+public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time, OutboxSignal signal)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly IDataProtector _protector = protection.CreateProtector(ProtectorPurpose);
+
+    internal const string ProtectorPurpose = "Meetup.Outbox.ManageToken.v1";
+
+    /// <summary>Adds the message; the unique dedupe key refuses a second copy when the unit of work is saved.</summary>
+    public void Add(MeetupDb db, Notice notice)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = notice.DueAt < now ? now : notice.DueAt;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Kind = notice.Kind,
+            DedupeKey = notice.DedupeKey,
+            Recipient = notice.Recipient,
+            Culture = Cultures.ForLanguage(notice.Language),
+            Payload = JsonSerializer.Serialize(notice.Payload, Json),
+            Secret = notice.ProtectedManageToken ?? (notice.ManageToken is null ? null : _protector.Protect(notice.ManageToken)),
+            SessionId = notice.SessionId,
+            RsvpId = notice.RsvpId,
+            AttendeeId = notice.AttendeeId,
+            CreatedAt = now,
+            DueAt = due,
+            NextAttemptAt = due,
+        });
+    }
+
+    /// <summary>Adds each message whose dedupe key is not in the outbox yet (for hooks that may run twice).</summary>
+    public async Task AddMissingAsync(MeetupDb db, IReadOnlyCollection<Notice> notices, CancellationToken ct)
+    {
+        if (notices.Count == 0)
+        {
+            return;
+        }
+        var keys = notices.Select(n => n.DedupeKey).ToList();
+        var existing = (await db.OutboxMessages.Where(o => keys.Contains(o.DedupeKey)).Select(o => o.DedupeKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var notice in notices.Where(n => !existing.Contains(n.DedupeKey)))
+        {
+            Add(db, notice);
+        }
+    }
+
+    /// <summary>Drops unsent scheduled messages (a reminder for a cancelled RSVP, a thank-you after an undone check-in).</summary>
+    public static Task<int> DropPendingAsync(MeetupDb db, IQueryable<OutboxMessage> which, CancellationToken ct)
+        => which.Where(o => o.SentAt == null && o.ClaimToken == null).ExecuteDeleteAsync(ct);
+
+    public string Protect(string token) => _protector.Protect(token);
+
+    public string? Unprotect(string? secret)
+    {
+        if (secret is null)
+        {
+            return null;
+        }
+        try
+        {
+            return _protector.Unprotect(secret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null; // key ring lost: the message goes out without the link rather than not at all
+        }
+    }
+
+    public void Wake() => signal.Notify();
+}
+
+/// <summary>Wakes the sender when something was enqueued (instead of waiting for its next poll).</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled by a concurrent caller.
+            }
+        }
+    }
+
+    public Task WaitAsync(CancellationToken ct) => _signal.WaitAsync(ct);
+}
+
+public static class Cultures
+{
+    /// <summary>The culture emails are written in for an attendee's preferred language.</summary>
+    public static string ForLanguage(string? language) => language switch
+    {
+        "ja" => "ja",
+        "zh" => "zh-Hans",
+        _ => "en",
+    };
+}

@@ -1,0 +1,39 @@
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Notifications;
+
+/// <summary>
+/// Claims due messages for one sender, atomically: one UPDATE marks a batch with this sender's
+/// token, so two senders (two app instances) never hold the same row. A claim is a lease: if its
+/// sender dies, the row is due again once <see cref="NotificationOptions.LeaseSeconds"/> have passed.
+/// </summary>
+internal static class OutboxClaims
+{
+    public static async Task<List<OutboxMessage>> ClaimAsync(MeetupDb db, string token, DateTime now, DateTime until, int batch, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // SKIP LOCKED: concurrent senders take different rows instead of queueing on the same ones.
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "OutboxMessages" SET "ClaimToken" = {token}, "ClaimedUntil" = {until}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE "NextAttemptAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                    ORDER BY "NextAttemptAt", "Id" LIMIT {batch}
+                    FOR UPDATE SKIP LOCKED)
+                """, ct);
+        }
+        else
+        {
+            // SQLite: a single UPDATE holds the database's write lock from its subquery to its end.
+            var due = db.OutboxMessages
+                .Where(o => o.NextAttemptAt != null && o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id).Take(batch).Select(o => o.Id);
+            await db.OutboxMessages.Where(o => due.Contains(o.Id) && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.ClaimToken, token).SetProperty(o => o.ClaimedUntil, until), ct);
+        }
+        return await db.OutboxMessages.Where(o => o.ClaimToken == token).OrderBy(o => o.Id).ToListAsync(ct);
+    }
+}

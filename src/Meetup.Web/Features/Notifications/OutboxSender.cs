@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Meetup.Web.Features.Notifications;
+
+/// <summary>
+/// Sends the outbox: claims due rows, renders each once, sends, and records the outcome row by row.
+/// A failure (SMTP down, a bad address) is retried with exponential backoff up to
+/// <see cref="NotificationOptions.MaxAttempts"/>; a restart loses nothing because the rows are the queue.
+/// The Message-Id is derived from the row, so a receiver can drop the rare duplicate of a message
+/// whose success could not be recorded (SMTP accepted it, then this process died).
+/// </summary>
+public sealed class OutboxSender(
+    IDbContextFactory<MeetupDb> dbFactory, IEmailTransport transport, MessageRenderer renderer, OutboxSignal signal,
+    IOptions<NotificationOptions> options, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
+{
+    private readonly NotificationOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            logger.LogInformation("Outbox sender is switched off (Notifications:Enabled=false)");
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var full = false;
+            try
+            {
+                full = await RunOnceAsync(stoppingToken) >= _options.BatchSize;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Outbox sender pass failed; trying again later");
+            }
+            if (!full)
+            {
+                await WaitAsync(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass: claims a batch of due messages and tries each once. Returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await OutboxClaims.ClaimAsync(db, token, now, now.AddSeconds(_options.LeaseSeconds), _options.BatchSize, ct);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        IEmailConnection? connection = null;
+        try
+        {
+            foreach (var message in batch)
+            {
+                try
+                {
+                    if (message.Subject is null && !await RenderAsync(db, message, ct))
+                    {
+                        continue;
+                    }
+                    connection ??= await transport.ConnectAsync(ct);
+                    await connection.SendAsync(ToMime(message), ct);
+                    message.SentAt = time.GetUtcNow().UtcDateTime;
+                    message.NextAttemptAt = null;
+                    message.Attempts++;
+                    Release(message);
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested && ex is not DbUpdateException)
+                {
+                    await FailAsync(db, message, ex, ct);
+                }
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+        return batch.Count;
+    }
+
+    private async Task<bool> RenderAsync(MeetupDb db, OutboxMessage message, CancellationToken ct)
+    {
+        var rendered = await renderer.RenderAsync(message, ct);
+        if (rendered is null)
+        {
+            message.NextAttemptAt = null;
+            message.FailedAt = time.GetUtcNow().UtcDateTime;
+            message.LastError = "Skipped: no longer applies.";
+            message.Secret = null;
+            Release(message);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Outbox message {Id} ({Kind}) skipped: no longer applies", message.Id, message.Kind);
+            return false;
+        }
+        message.Subject = rendered.Subject.Length > 500 ? rendered.Subject[..500] : rendered.Subject;
+        message.TextBody = rendered.Text;
+        message.HtmlBody = rendered.Html;
+        message.Attachments = JsonSerializer.Serialize(rendered.Attachments, Outbox.Json);
+        message.Secret = null; // the link now lives only in the rendered body
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task FailAsync(MeetupDb db, OutboxMessage message, Exception ex, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        message.Attempts++;
+        message.LastError = $"{ex.GetType().Name}: {ex.Message}" is var e && e.Length > 2000 ? e[..2000] : e;
+        if (message.Attempts >= _options.MaxAttempts)
+        {
+            message.NextAttemptAt = null;
+            message.FailedAt = now;
+            logger.LogError(ex, "Outbox message {Id} ({Kind}) to {Recipient} given up after {Attempts} attempts", message.Id, message.Kind, message.Recipient, message.Attempts);
+        }
+        else
+        {
+            message.NextAttemptAt = now + _options.Backoff(message.Attempts);
+            logger.LogWarning("Outbox message {Id} ({Kind}) attempt {Attempts} failed: {Error}; next try at {Next:o}", message.Id, message.Kind, message.Attempts, ex.Message, message.NextAttemptAt);
+        }
+        Release(message);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Release(OutboxMessage message)
+    {
+        message.ClaimToken = null;
+        message.ClaimedUntil = null;
+    }
+
+    private MimeMessage ToMime(OutboxMessage m)
+    {
+        var message = new MimeMessage { Subject = m.Subject ?? "", Date = time.GetUtcNow() };
+        var from = MailboxAddress.Parse(smtp.Value.From);
+        message.From.Add(from);
+        message.To.Add(MailboxAddress.Parse(m.Recipient));
+        message.MessageId = $"outbox-{m.Id}@{from.Domain}";
+        var builder = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
+        foreach (var a in JsonSerializer.Deserialize<List<EmailAttachment>>(m.Attachments ?? "[]", Outbox.Json) ?? [])
+        {
+            var bytes = Convert.FromBase64String(a.Base64);
+            var type = ContentType.Parse(a.ContentType);
+            if (a.ContentId is not null)
+            {
+                var inline = builder.LinkedResources.Add(a.FileName, bytes, type);
+                inline.ContentId = a.ContentId;
+            }
+            else
+            {
+                if (type.MimeType == "text/calendar")
+                {
+                    type.Parameters.Add("method", m.Kind is NotificationKind.SessionCancelled or NotificationKind.RsvpCancelled ? "CANCEL" : "PUBLISH");
+                }
+                builder.Attachments.Add(a.FileName, bytes, type);
+            }
+        }
+        message.Body = builder.ToMessageBody();
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        return message;
+    }
+
+    private async Task WaitAsync(CancellationToken ct)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = Task.Delay(TimeSpan.FromSeconds(_options.PollSeconds), time, wake.Token);
+        var signalled = signal.WaitAsync(wake.Token);
+        await Task.WhenAny(delay, signalled);
+        await wake.CancelAsync();
+        try
+        {
+            await Task.WhenAll(delay, signalled);
+        }
+        catch (OperationCanceledException)
+        {
+            // The other waiter, cancelled on purpose.
+        }
+    }
+}

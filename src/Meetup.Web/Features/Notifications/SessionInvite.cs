@@ -1,0 +1,38 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Meetup.Data.Entities;
+
+namespace Meetup.Web.Features.Notifications;
+
+/// <summary>
+/// The .ics attached to emails: one event per session with a stable UID and the session's SEQUENCE,
+/// so calendar apps update (or, with METHOD:CANCEL, remove) the entry they imported earlier.
+/// </summary>
+public static class SessionInvite
+{
+    public static string Uid(int sessionId, string host) => $"session-{sessionId}@{host}";
+
+    public static string Build(Session session, string eventName, string url, string host, bool cancel)
+    {
+        var calendar = new Calendar { ProductId = "-//Meetup//RSVP//EN", Method = cancel ? "CANCEL" : "PUBLISH" };
+        var location = session.Format == SessionFormat.Online
+            ? "Online"
+            : string.Join(", ", new[] { session.VenueName, session.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = Uid(session.Id, host),
+            Sequence = session.Sequence,
+            Summary = session.Title,
+            Description = $"{eventName}\n{url}",
+            Location = location,
+            DtStart = new CalDateTime(session.StartsAt, CalDateTime.UtcTzId, true),
+            DtEnd = new CalDateTime(session.EndsAt, CalDateTime.UtcTzId, true),
+            DtStamp = new CalDateTime(session.UpdatedAt == default ? session.CreatedAt : session.UpdatedAt, CalDateTime.UtcTzId, true),
+            Url = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null,
+            Status = cancel || session.Status == SessionStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+        });
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+}

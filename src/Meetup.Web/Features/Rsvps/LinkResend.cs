@@ -1,0 +1,36 @@
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Rsvps;
+
+/// <summary>
+/// Only the hash of a manage token is stored, so "send it again" means a new token. Not within
+/// <see cref="Interval"/> of the last link (no flood, and the link just sent stays valid); unsent
+/// older messages carrying the old link are dropped, the new one says everything they said.
+/// Runs inside a <see cref="SeatLock"/> unit.
+/// </summary>
+internal static class LinkResend
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    public static async Task ResendLockedAsync(MeetupDb db, Outbox outbox, Rsvp rsvp, Attendee person, string baseUrl, DateTime now, ILogger logger, CancellationToken ct)
+    {
+        var since = now - Interval;
+        var recent = await db.OutboxMessages.AnyAsync(o => o.RsvpId == rsvp.Id && o.CreatedAt > since
+            && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted), ct);
+        if (recent || person.Email is null)
+        {
+            logger.LogInformation("Manage link of RSVP {RsvpId} not re-sent: one went out less than {Minutes} minutes ago", rsvp.Id, Interval.TotalMinutes);
+            return;
+        }
+        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id
+            && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted)), ct);
+        var token = ManageTokens.New();
+        rsvp.ManageTokenHash = ManageTokens.Hash(token);
+        rsvp.UpdatedAt = now;
+        outbox.Add(db, RsvpNotices.ManageLink(rsvp, person, token, baseUrl, now));
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,86 @@
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Meetup.Web.Features.Rsvps;
+
+internal static class RsvpEndpoints
+{
+    public static void MapRsvpEndpoints(this WebApplication app)
+    {
+        var rsvp = app.MapGroup("/api").WithTags("RSVP");
+
+        rsvp.MapPost("/sessions/{id:int}/rsvps", async (int id, RsvpInput? input, RsvpService service, CancellationToken ct) =>
+                ToResult(await service.CreateAsync(id, input ?? new(), ct: ct)))
+            .AllowAnonymous();
+
+        rsvp.MapPost("/sessions/{id:int}/rsvps/resend", async (int id, ResendInput? input, RsvpService service, CancellationToken ct) =>
+            {
+                // The same answer whether or not the email is registered: it reveals nobody.
+                await service.ResendLinkAsync(id, input?.Email, ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .AllowAnonymous();
+
+        rsvp.MapGet("/rsvps/{token}", async (string token, RsvpManageService service, CancellationToken ct) =>
+                (await service.GetAsync(token, ct)).ToOk())
+            .AllowAnonymous();
+        rsvp.MapPut("/rsvps/{token}", async (string token, RsvpUpdateInput? input, RsvpManageService service, CancellationToken ct) =>
+                (await service.UpdateAsync(token, input ?? new(null, null), ct)).ToOk())
+            .AllowAnonymous();
+        rsvp.MapPost("/rsvps/{token}/cancel", async (string token, RsvpManageService service, CancellationToken ct) =>
+                (await service.CancelAsync(token, ct)).ToOk())
+            .AllowAnonymous();
+
+        app.MapGet("/rsvp/{token}/calendar.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, RsvpManageService service, CancellationToken ct) =>
+                await service.CalendarAsync(token, ct) is { } ics
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "session.ics")
+                    : TypedResults.NotFound())
+            .ExcludeFromDescription();
+
+        // The organizer's download from the RSVP list page (cookie sign-in, like the page).
+        app.MapGet("/admin/sessions/{id:int}/rsvps.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int id, RsvpAdminService service, CancellationToken ct) =>
+            {
+                var list = await service.ListAsync(id, ct: ct);
+                if (!list.Succeeded)
+                {
+                    return ApiResults.NotFound(list.Detail ?? "No such session.");
+                }
+                var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(RsvpCsv.Write(list.Value!))).ToArray();
+                return TypedResults.File(bytes, "text/csv; charset=utf-8", $"session-{id}-rsvps.csv");
+            })
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Organizers })
+            .ExcludeFromDescription();
+
+        var questions = app.MapGroup("/api/events/{eventId:int}/questions").WithTags("RSVP").RequireAuthorization(Policies.ApiOrganizers);
+        questions.MapGet("/", async (int eventId, QuestionService service, CancellationToken ct) => (await service.ListAsync(eventId, ct)).ToOk());
+        questions.MapPut("/", async (int eventId, List<QuestionInput>? input, QuestionService service, CancellationToken ct) =>
+            (await service.ReplaceAsync(eventId, input, ct)).ToOk());
+
+        rsvp.MapGet("/sessions/{id:int}/rsvps", async (int id, string? search, string? status, RsvpAdminService service, CancellationToken ct) =>
+            {
+                RsvpStatus? filter = null;
+                if (!string.IsNullOrWhiteSpace(status))
+                {
+                    if (!EnumNames.TryParseSnakeCase<RsvpStatus>(status, out var parsed))
+                    {
+                        return (Results<Ok<IReadOnlyList<RsvpListItem>>, ValidationProblem, ProblemHttpResult>)TypedResults.ValidationProblem(
+                            new Dictionary<string, string[]> { ["status"] = ["Use confirmed, waitlisted or cancelled."] });
+                    }
+                    filter = parsed;
+                }
+                return (await service.ListAsync(id, search, filter, ct)).ToOk();
+            })
+            .RequireAuthorization(Policies.ApiOrganizers);
+    }
+
+    private static Results<Created<RsvpOutcome>, Ok<RsvpOutcome>, ValidationProblem, ProblemHttpResult> ToResult(OperationResult<RsvpOutcome> result) => result.Status switch
+    {
+        OperationStatus.Ok when result.Value!.Created => TypedResults.Created($"/api/rsvps/{result.Value.ManageToken}", result.Value),
+        OperationStatus.Ok => TypedResults.Ok(result.Value!),
+        OperationStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
+        OperationStatus.NotFound => ApiResults.NotFound(result.Detail ?? "No such session."),
+        _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "RSVP is not open"),
+    };
+}

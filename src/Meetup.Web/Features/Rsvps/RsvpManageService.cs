@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.Rsvps;
+
+/// <summary>What the holder of a manage link can do: look, change name or language, cancel.</summary>
+public sealed class RsvpManageService(
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, LinkBase urls, TimeProvider time,
+    IStringLocalizer<Strings> l, ILogger<RsvpManageService> logger)
+{
+    /// <summary>How early before the start the Join button works.</summary>
+    public static readonly TimeSpan JoinLead = TimeSpan.FromMinutes(15);
+
+    public async Task<OperationResult<RsvpDetails>> GetAsync(string? token, CancellationToken ct = default)
+    {
+        if (!ManageTokens.LooksValid(token))
+        {
+            return NotFound();
+        }
+        var hash = ManageTokens.Hash(token!);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Rsvps.AsNoTracking().Where(r => r.ManageTokenHash == hash)
+            .Select(r => new
+            {
+                Rsvp = r,
+                r.Attendee!.DisplayName,
+                r.Attendee.Email,
+                r.Attendee.PreferredLanguage,
+                Session = r.Session!,
+                EventName = r.Session!.Event!.Name,
+                EventSlug = r.Session.Event.Slug,
+                r.Session.Event.TimeZone,
+                CheckedIn = db.CheckIns.Any(c => c.SessionId == r.SessionId && c.AttendeeId == r.AttendeeId),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+        var s = row.Session;
+        var now = time.GetUtcNow().UtcDateTime;
+        var online = s.Format is SessionFormat.Online or SessionFormat.Hybrid;
+        return OperationResult<RsvpDetails>.Ok(new RsvpDetails
+        {
+            SessionId = s.Id,
+            EventName = row.EventName,
+            SessionTitle = s.Title,
+            SessionStatus = s.Status.ToSnakeCase(),
+            StartsAt = s.StartsAt,
+            EndsAt = s.EndsAt,
+            TimeZone = row.TimeZone,
+            Format = s.Format.ToSnakeCase(),
+            VenueName = s.VenueName,
+            VenueAddress = s.VenueAddress,
+            CancelReason = s.CancelReason,
+            Status = row.Rsvp.Status.ToSnakeCase(),
+            WaitlistPosition = row.Rsvp.WaitlistPosition,
+            Name = row.DisplayName ?? "",
+            Email = row.Email ?? "",
+            Language = row.PreferredLanguage,
+            CheckInCode = row.Rsvp.Status == RsvpStatus.Cancelled ? null : row.Rsvp.CheckInCode,
+            Answers = ParseAnswers(row.Rsvp.Answers),
+            CreatedAt = row.Rsvp.CreatedAt,
+            CheckedIn = row.CheckedIn,
+            ManageUrl = RsvpLinks.Manage(urls.Base, token!),
+            SessionUrl = urls.Session(row.EventSlug, s.Id),
+            HasOnlineJoin = online,
+            RsvpOpen = RsvpRules.WhyNotOpen(s.Status, s.StartsAt, s.RsvpOpensAt, s.RsvpClosesAt, now) is null,
+            CanJoin = online && row.Rsvp.Status == RsvpStatus.Confirmed && s.Status == SessionStatus.Published
+                && now >= s.StartsAt - JoinLead && now < s.EndsAt,
+        });
+    }
+
+    public async Task<OperationResult<RsvpDetails>> UpdateAsync(string? token, RsvpUpdateInput input, CancellationToken ct = default)
+    {
+        if (!ManageTokens.LooksValid(token))
+        {
+            return NotFound();
+        }
+        var errors = new ValidationErrors();
+        var name = input.Name is null ? null : RsvpRules.CheckName(input.Name, errors, l);
+        var language = RsvpRules.CheckLanguage(input.Language, errors, l);
+        if (!errors.IsEmpty)
+        {
+            return OperationResult<RsvpDetails>.Invalid(errors);
+        }
+        var hash = ManageTokens.Hash(token!);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var person = await db.Rsvps.Where(r => r.ManageTokenHash == hash).Select(r => r.Attendee).FirstOrDefaultAsync(ct);
+            if (person is null)
+            {
+                return NotFound();
+            }
+            person.DisplayName = name ?? person.DisplayName;
+            person.PreferredLanguage = language ?? person.PreferredLanguage;
+            await db.SaveChangesAsync(ct);
+        }
+        return await GetAsync(token, ct);
+    }
+
+    /// <summary>Cancels (idempotent); a freed seat goes to the first person waiting, who is emailed.</summary>
+    public async Task<OperationResult<RsvpDetails>> CancelAsync(string? token, CancellationToken ct = default)
+    {
+        if (!ManageTokens.LooksValid(token))
+        {
+            return NotFound();
+        }
+        var hash = ManageTokens.Hash(token!);
+        int? sessionId;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            sessionId = await read.Rsvps.Where(r => r.ManageTokenHash == hash).Select(r => (int?)r.SessionId).FirstOrDefaultAsync(ct);
+        }
+        if (sessionId is null)
+        {
+            return NotFound();
+        }
+        var baseUrl = urls.Base;
+        await seats.RunAsync(sessionId.Value, async (db, c) =>
+        {
+            var rsvp = await db.Rsvps.Include(r => r.Attendee).Include(r => r.Session).FirstOrDefaultAsync(r => r.ManageTokenHash == hash, c);
+            if (rsvp is null || rsvp.Status == RsvpStatus.Cancelled)
+            {
+                return false;
+            }
+            await Waitlist.CancelAsync(db, rsvp, rsvp.Session!, outbox, baseUrl, time.GetUtcNow().UtcDateTime, c);
+            logger.LogInformation("RSVP {RsvpId} cancelled by its holder", rsvp.Id);
+            return true;
+        }, ct);
+        outbox.Wake();
+        return await GetAsync(token, ct);
+    }
+
+    /// <summary>The session as an .ics for the holder's calendar (a cancelled RSVP or session removes it).</summary>
+    public async Task<string?> CalendarAsync(string? token, CancellationToken ct = default)
+    {
+        if (!ManageTokens.LooksValid(token))
+        {
+            return null;
+        }
+        var hash = ManageTokens.Hash(token!);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Rsvps.AsNoTracking().Where(r => r.ManageTokenHash == hash)
+            .Select(r => new { r.Status, Session = r.Session!, r.Session!.Event!.Name, r.Session.Event.Slug })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var host = Uri.TryCreate(urls.Base, UriKind.Absolute, out var u) ? u.Host : "meetup.local";
+        return Notifications.SessionInvite.Build(row.Session, row.Name, urls.Session(row.Slug, row.Session.Id), host,
+            cancel: row.Status == RsvpStatus.Cancelled || row.Session.Status == SessionStatus.Cancelled);
+    }
+
+    internal static IReadOnlyList<AnswerSnapshot> ParseAnswers(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<List<AnswerSnapshot>>(json, Outbox.Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private OperationResult<RsvpDetails> NotFound() => OperationResult<RsvpDetails>.NotFound(l["This link is not valid (any more). Use the newest link we emailed you."]);
+}

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Meetup.Web.Features.Rsvps;
+
+/// <summary>
+/// Saying "I'm coming": one RSVP per person (normalized email) and session, a seat while there is
+/// one, else the end of the waitlist. Seat changes run under <see cref="SeatLock"/>.
+/// </summary>
+public sealed class RsvpService(
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, RsvpBatcher batcher, Outbox outbox, LinkBase urls, TimeProvider time,
+    IStringLocalizer<Strings> l, ILogger<RsvpService> logger)
+{
+    /// <summary>
+    /// A new RSVP (201), or the existing one's status for a known email (200, its manage link is
+    /// emailed again). <paramref name="byOrganizer"/> skips the RSVP window (a manual add).
+    /// </summary>
+    public async Task<OperationResult<RsvpOutcome>> CreateAsync(int sessionId, RsvpInput input, bool byOrganizer = false, CancellationToken ct = default)
+    {
+        SessionInfo? info;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // Most events ask no questions: load them only when there are some (this runs for every RSVP).
+            var head = await read.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Select(s => new { s.EventId, s.Event!.TimeZone, Asks = s.Event.Questions.Any() })
+                .FirstOrDefaultAsync(ct);
+            info = head is null ? null : new SessionInfo(head.TimeZone, head.Asks
+                ? await read.RegistrationQuestions.AsNoTracking().Where(q => q.EventId == head.EventId).ToListAsync(ct)
+                : []);
+        }
+        if (info is null)
+        {
+            return OperationResult<RsvpOutcome>.NotFound(l["No session with id {0}.", sessionId]);
+        }
+        var checkedInput = RsvpRules.Check(input, info.Questions, l);
+        if (!checkedInput.Succeeded)
+        {
+            return OperationResult<RsvpOutcome>.Invalid(checkedInput.Errors);
+        }
+        var fields = checkedInput.Value!;
+        var baseUrl = urls.Base;
+        var token = ManageTokens.New();
+
+        if (!byOrganizer)
+        {
+            // The usual path: RSVPs that arrive together are written together (see RsvpBatcher).
+            var batched = await batcher.SubmitAsync(new RsvpRequest(sessionId, fields, token, outbox.Protect(token), baseUrl), ct);
+            if (batched.Outcome is { } outcome)
+            {
+                return OperationResult<RsvpOutcome>.Ok(outcome);
+            }
+            if (batched.NotOpen is { } reason)
+            {
+                return OperationResult<RsvpOutcome>.Conflict(RsvpRules.Explain(reason, batched.OpensAt, info.TimeZone, l));
+            }
+            // The batch failed as a whole (a lost race on a unique index): this request alone, with retries.
+        }
+        var result = await seats.RunAsync(sessionId, (db, c) => CreateLockedAsync(db, sessionId, fields, token, baseUrl, info.TimeZone, byOrganizer, c), ct);
+        if (result.Succeeded)
+        {
+            outbox.Wake();
+        }
+        return result;
+    }
+
+    private async Task<OperationResult<RsvpOutcome>> CreateLockedAsync(
+        MeetupDb db, int sessionId, RsvpFields fields, string token, string baseUrl, string timeZone, bool byOrganizer, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var state = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new SeatState(s,
+                s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),
+                s.Rsvps.Where(r => r.Status == RsvpStatus.Waitlisted).Max(r => r.WaitlistPosition)))
+            .FirstAsync(ct);
+        var session = state.Session;
+        var notOpen = RsvpRules.WhyNotOpen(session.Status, session.StartsAt, session.RsvpOpensAt, session.RsvpClosesAt, now);
+        if (notOpen is { } reason && (!byOrganizer || reason == NotOpenReason.Cancelled))
+        {
+            return OperationResult<RsvpOutcome>.Conflict(RsvpRules.Explain(reason, session.RsvpOpensAt, timeZone, l));
+        }
+
+        var known = await db.Attendees.Where(a => a.Email == fields.Email)
+            .Select(a => new { Attendee = a, Rsvp = a.Rsvps.FirstOrDefault(r => r.SessionId == sessionId) })
+            .FirstOrDefaultAsync(ct);
+        if (known?.Rsvp is { Status: not RsvpStatus.Cancelled } active)
+        {
+            if (byOrganizer)
+            {
+                return OperationResult<RsvpOutcome>.Conflict(l["{0} is already registered for this session.", fields.Email]);
+            }
+            await LinkResend.ResendLockedAsync(db, outbox, active, known.Attendee, baseUrl, now, logger, ct);
+            return OperationResult<RsvpOutcome>.Ok(new RsvpOutcome { Status = active.Status.ToSnakeCase(), WaitlistPosition = active.WaitlistPosition });
+        }
+
+        // A free seat with people still waiting (capacity was just raised) goes to them first.
+        var confirmed = state.Confirmed;
+        var lastPosition = state.LastPosition ?? 0;
+        if (confirmed < session.Capacity && lastPosition > 0)
+        {
+            var promoted = await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct);
+            confirmed += promoted.Count;
+            lastPosition -= promoted.Count;
+        }
+
+        var person = known?.Attendee;
+        if (person is null)
+        {
+            person = new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
+            db.Attendees.Add(person);
+        }
+        else
+        {
+            // Someone who merely knows the email must not rename a person; only blanks are filled.
+            person.DisplayName ??= fields.Name;
+            person.PreferredLanguage ??= fields.Language;
+        }
+
+        var rsvp = known?.Rsvp ?? new Rsvp { SessionId = sessionId, Attendee = person, CreatedAt = now, CheckInCode = CheckInCodes.New() };
+        if (rsvp.Id == 0)
+        {
+            db.Rsvps.Add(rsvp);
+        }
+        rsvp.CheckInCode ??= CheckInCodes.New();
+        var seat = confirmed < session.Capacity;
+        rsvp.Status = seat ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted;
+        rsvp.WaitlistPosition = seat ? null : lastPosition + 1;
+        rsvp.ManageTokenHash = ManageTokens.Hash(token);
+        rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
+        rsvp.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+
+        outbox.Add(db, RsvpNotices.Status(rsvp, person, token, baseUrl, now));
+        if (seat && RsvpNotices.Reminder(rsvp, person, session.StartsAt, baseUrl, now) is { } reminder)
+        {
+            await outbox.AddMissingAsync(db, [reminder], ct);
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("RSVP {RsvpId} to session {SessionId}: {Status} {Position}", rsvp.Id, sessionId, rsvp.Status, rsvp.WaitlistPosition);
+
+        return OperationResult<RsvpOutcome>.Ok(new RsvpOutcome
+        {
+            Status = rsvp.Status.ToSnakeCase(),
+            WaitlistPosition = rsvp.WaitlistPosition,
+            ManageToken = token,
+            ManageUrl = RsvpLinks.Manage(baseUrl, token),
+            CheckInCode = rsvp.CheckInCode,
+            Created = true,
+        });
+    }
+
+    /// <summary>
+    /// "Email me my link again" (POST …/rsvps/resend, or an RSVP with a known email). Always the
+    /// same answer, registered or not, so the endpoint reveals nothing about who is registered.
+    /// </summary>
+    public async Task ResendLinkAsync(int sessionId, string? email, CancellationToken ct = default)
+    {
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (!EmailAddress.IsValid(normalized))
+        {
+            return;
+        }
+        var baseUrl = urls.Base;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var registered = await read.Rsvps.AnyAsync(r => r.SessionId == sessionId && r.Attendee!.Email == normalized && r.Status != RsvpStatus.Cancelled, ct);
+            if (!registered)
+            {
+                return;
+            }
+        }
+        await seats.RunAsync(sessionId, async (db, c) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var rsvp = await db.Rsvps.Include(r => r.Attendee)
+                .FirstOrDefaultAsync(r => r.SessionId == sessionId && r.Attendee!.Email == normalized && r.Status != RsvpStatus.Cancelled, c);
+            if (rsvp is not null)
+            {
+                await LinkResend.ResendLockedAsync(db, outbox, rsvp, rsvp.Attendee!, baseUrl, now, logger, c);
+            }
+            return true;
+        }, ct);
+        outbox.Wake();
+    }
+
+    private sealed record SessionInfo(string TimeZone, List<RegistrationQuestion> Questions);
+
+    private sealed record SeatState(Session Session, int Confirmed, int? LastPosition);
+}

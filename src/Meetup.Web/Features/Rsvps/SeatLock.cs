@@ -1,0 +1,93 @@
+using Meetup.Data;
+using Meetup.Web.Features.Shared;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Rsvps;
+
+/// <summary>
+/// Runs a change to a session's seats (RSVP, cancel, promotion, capacity change) alone: no other
+/// writer of the same session's seats runs between its reads and its commit.
+/// <list type="bullet">
+/// <item>In the process, writers first queue at an async gate (per session on PostgreSQL, one for
+/// the whole database on SQLite), so a burst of requests waits in memory and not on database
+/// connections or SQLite's sleeping busy handler.</item>
+/// <item>PostgreSQL: <c>SELECT … FOR UPDATE</c> on the session row inside the transaction, so
+/// writers of one session queue in the database across any number of app instances, while other
+/// sessions proceed in parallel.</item>
+/// <item>SQLite: <c>BEGIN IMMEDIATE</c> takes the write lock before the first read, which also
+/// protects against another process on the same file.</item>
+/// </list>
+/// A unit that loses a race on a unique index (the same new email RSVPing to two sessions at once)
+/// is retried from the start on a fresh context.
+/// </summary>
+public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates gates)
+{
+    private const int Attempts = 3;
+
+    public async Task<T> RunAsync<T>(int sessionId, Func<MeetupDb, CancellationToken, Task<T>> work, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(sessionId, work, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < Attempts && DbErrors.IsUniqueViolation(ex))
+            {
+                // Lost a race on a unique index; the next attempt reads the winner's row.
+            }
+        }
+    }
+
+    private async Task<T> RunOnceAsync<T>(int sessionId, Func<MeetupDb, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sqlite = db.Database.IsSqlite();
+        var gate = gates.For(sqlite ? 0 : sessionId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (sqlite)
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE (take the write lock now).
+                await using var sqliteTx = connection.BeginTransaction(deferred: false);
+                await using var tx = (await db.Database.UseTransactionAsync(sqliteTx, ct))!;
+                var result = await work(db, ct);
+                await tx.CommitAsync(ct);
+                return result;
+            }
+
+            await using var pgTx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Sessions\" WHERE \"Id\" = {sessionId} FOR UPDATE", ct);
+            var value = await work(db, ct);
+            await pgTx.CommitAsync(ct);
+            return value;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+/// <summary>
+/// The in-process queues in front of the database lock: striped by session id (two sessions rarely
+/// share a stripe, and if they do they only wait for each other in this process).
+/// </summary>
+public sealed class SeatGates : IDisposable
+{
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public SemaphoreSlim For(int sessionId) => _stripes[(int)((uint)sessionId % (uint)_stripes.Length)];
+
+    public void Dispose()
+    {
+        foreach (var s in _stripes)
+        {
+            s.Dispose();
+        }
+    }
+}

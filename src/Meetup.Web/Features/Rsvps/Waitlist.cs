@@ -1,0 +1,98 @@
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Rsvps;
+
+/// <summary>
+/// Seat arithmetic inside a <see cref="SeatLock"/>: confirmed ≤ capacity, and waitlist positions are
+/// always 1..k. Every method expects the session's lock to be held.
+/// </summary>
+internal static class Waitlist
+{
+    public static Task<int> ConfirmedCountAsync(MeetupDb db, int sessionId, CancellationToken ct)
+        => db.Rsvps.CountAsync(r => r.SessionId == sessionId && r.Status == RsvpStatus.Confirmed, ct);
+
+    public static async Task<int> NextPositionAsync(MeetupDb db, int sessionId, CancellationToken ct)
+        => (await db.Rsvps.Where(r => r.SessionId == sessionId && r.Status == RsvpStatus.Waitlisted)
+            .MaxAsync(r => r.WaitlistPosition, ct) ?? 0) + 1;
+
+    /// <summary>Closes the gap a waitlisted person leaves at <paramref name="position"/>.</summary>
+    public static Task<int> CloseGapAsync(MeetupDb db, int sessionId, int position, CancellationToken ct)
+        => db.Rsvps.Where(r => r.SessionId == sessionId && r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition > position)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.WaitlistPosition, r => r.WaitlistPosition - 1), ct);
+
+    /// <summary>
+    /// Gives free seats to the head of the waitlist, in order, and emails them. Only before the session
+    /// starts: a seat freed during the session helps nobody, and a "you have a seat" email then would confuse.
+    /// </summary>
+    public static async Task<IReadOnlyList<Rsvp>> FillFreeSeatsAsync(
+        MeetupDb db, Session session, Outbox outbox, string baseUrl, DateTime now, CancellationToken ct)
+    {
+        if (session.Status != SessionStatus.Published || now >= session.StartsAt)
+        {
+            return [];
+        }
+        var free = session.Capacity - await ConfirmedCountAsync(db, session.Id, ct);
+        if (free <= 0)
+        {
+            return [];
+        }
+        var promoted = await db.Rsvps.Include(r => r.Attendee)
+            .Where(r => r.SessionId == session.Id && r.Status == RsvpStatus.Waitlisted)
+            .OrderBy(r => r.WaitlistPosition).Take(free).ToListAsync(ct);
+        if (promoted.Count == 0)
+        {
+            return [];
+        }
+        var last = promoted[^1].WaitlistPosition ?? 0;
+        foreach (var rsvp in promoted)
+        {
+            rsvp.Status = RsvpStatus.Confirmed;
+            rsvp.WaitlistPosition = null;
+            rsvp.UpdatedAt = now;
+            if (rsvp.Attendee?.Email is not null)
+            {
+                var reminder = RsvpNotices.Reminder(rsvp, rsvp.Attendee, session.StartsAt, baseUrl, now);
+                await outbox.AddMissingAsync(db, reminder is null
+                    ? [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now)]
+                    : [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now), reminder], ct);
+            }
+        }
+        // The rest move up by as many places as were promoted (promoted rows are still "waitlisted" in the
+        // database until saved, but their positions are ≤ last, so the update leaves them alone).
+        await db.Rsvps.Where(r => r.SessionId == session.Id && r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition > last)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.WaitlistPosition, r => r.WaitlistPosition - promoted.Count), ct);
+        return promoted;
+    }
+
+    /// <summary>
+    /// Cancels an active RSVP: a confirmed seat goes at once to the head of the waitlist, a waitlisted
+    /// place closes its gap; the person's pending reminder is dropped and they get a confirmation.
+    /// </summary>
+    public static async Task CancelAsync(MeetupDb db, Rsvp rsvp, Session session, Outbox outbox, string baseUrl, DateTime now, CancellationToken ct)
+    {
+        var wasConfirmed = rsvp.Status == RsvpStatus.Confirmed;
+        var position = rsvp.WaitlistPosition;
+        rsvp.Status = RsvpStatus.Cancelled;
+        rsvp.WaitlistPosition = null;
+        rsvp.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+
+        if (position is { } p)
+        {
+            await CloseGapAsync(db, session.Id, p, ct);
+        }
+        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id && o.Kind == NotificationKind.Reminder), ct);
+        if (rsvp.Attendee?.Email is { } email)
+        {
+            await outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, baseUrl, now)], ct);
+        }
+        if (wasConfirmed)
+        {
+            await FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

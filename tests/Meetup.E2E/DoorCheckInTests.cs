@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Meetup.E2E;
+
+public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixture>
+{
+    [Fact]
+    public async Task A_door_helper_finds_someone_by_name_on_a_phone_and_checks_them_in_then_undoes_it()
+    {
+        await fixture.RsvpAsync("Tanaka Hanako", "hanako@example.com");
+        await fixture.RsvpAsync("Gao Lin", "gao@example.com");
+        var page = await SignedInDoorPageAsync();
+        var before = await page.GetByTestId("checked-in").InnerTextAsync();
+
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search by name" }).FillAsync("tanaka");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Tanaka Hanako") }).ClickAsync();
+
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Tanaka Hanako");
+        await Expect(page.GetByTestId("checked-in")).ToHaveTextAsync((int.Parse(before, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-360.png"), FullPage = false });
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "Nothing overflows a 360 px screen.");
+        var box = await page.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).BoundingBoxAsync();
+        Assert.True(box!.Height >= 44, "Touch targets are at least 44 px high.");
+
+        await page.GetByTestId("result").GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Expect(page.GetByTestId("checked-in")).ToHaveTextAsync(before);
+    }
+
+    [Fact]
+    public async Task Two_helpers_see_each_others_check_ins_within_two_seconds()
+    {
+        var code = await fixture.RsvpAsync("Kim Minjun", "minjun@example.com");
+        var first = await SignedInDoorPageAsync();
+        var second = await SignedInDoorPageAsync();
+        var before = int.Parse(await second.GetByTestId("checked-in").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        await first.GetByLabel("Check-in code").FillAsync(code.ToLowerInvariant());
+        await first.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).ClickAsync();
+        await Expect(first.GetByTestId("result")).ToContainTextAsync("Checked in: Kim Minjun");
+
+        await Expect(second.GetByTestId("checked-in")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 2000 });
+    }
+
+    [Fact]
+    public async Task A_walk_in_is_added_and_checked_in_at_once()
+    {
+        var page = await SignedInDoorPageAsync();
+
+        await page.GetByText("Add a walk-in").ClickAsync();
+        await page.GetByLabel("Walk-in name").FillAsync("Newcomer Chen");
+        await page.GetByLabel("Walk-in email").FillAsync("chen.walkin@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add and check in" }).ClickAsync();
+
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Newcomer Chen (walk-in)");
+    }
+
+    private async Task<IPage> SignedInDoorPageAsync()
+    {
+        var page = await fixture.NewPageAsync(width: 360, height: 740);
+        await page.GotoAsync($"/account/login?returnUrl=/admin/sessions/{fixture.SessionId}/checkin");
+        await page.GetByLabel("Email").FillAsync(RsvpAppFixture.DoorEmail);
+        await page.GetByLabel("Password").FillAsync(RsvpAppFixture.DoorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".door[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15000 });
+        return page;
+    }
+}

@@ -1,0 +1,62 @@
+using Meetup.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Meetup.E2E;
+
+public class OrganizerRsvpListTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixture>
+{
+    [Fact]
+    public async Task An_organizer_searches_the_rsvp_list_and_exports_it_and_a_door_helper_cannot_open_it()
+    {
+        await fixture.RsvpAsync("=Mallory Formula", "mallory@example.com");
+        await fixture.RsvpAsync("Sato Ken", "ken@example.com");
+        var page = await SignInAsync(MeetupAppFactory.AdminEmail, MeetupAppFactory.AdminPassword, $"/admin/sessions/{fixture.SessionId}/rsvps");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Kubernetes 入門 #5");
+        await page.GetByLabel("Search name or email").FillAsync("ken@");
+        await Expect(page.Locator(".rsvp-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".rsvp-table tbody tr")).ToContainTextAsync("Sato Ken");
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("admin-rsvps.png"), FullPage = true });
+
+        var csv = await page.APIRequest.GetAsync($"/admin/sessions/{fixture.SessionId}/rsvps.csv");
+        Assert.Equal(200, csv.Status);
+        var text = await csv.TextAsync();
+        Assert.Contains("\"'=Mallory Formula\"", text, StringComparison.Ordinal);
+
+        var door = await SignInAsync(RsvpAppFixture.DoorEmail, RsvpAppFixture.DoorPassword, $"/admin/sessions/{fixture.SessionId}/rsvps", interactive: false);
+        await Expect(door.GetByRole(AriaRole.Heading, new() { Name = "Not for your role" })).ToBeVisibleAsync();
+        Assert.NotEqual(200, (await door.APIRequest.GetAsync($"/admin/sessions/{fixture.SessionId}/rsvps.csv", new() { MaxRedirects = 0 })).Status);
+    }
+
+    [Fact]
+    public async Task An_organizer_adds_a_registration_question_and_the_rsvp_form_asks_it()
+    {
+        var page = await SignInAsync(MeetupAppFactory.AdminEmail, MeetupAppFactory.AdminPassword, $"/admin/sessions/{fixture.SessionId}/rsvps");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Questions" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registration questions" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a question" }).ClickAsync();
+        await page.GetByLabel("Question").FillAsync("Which track?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+
+        var form = await fixture.NewPageAsync(javaScript: false, width: 360, height: 740);
+        await form.GotoAsync($"/rsvp/new/{fixture.SessionId}");
+        await Expect(form.GetByLabel("Which track?")).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string email, string password, string returnUrl, bool interactive = true)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (interactive)
+        {
+            await Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15000 });
+        }
+        return page;
+    }
+}

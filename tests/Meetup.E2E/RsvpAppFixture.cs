@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Meetup.Data.Entities;
+using Meetup.Testing;
+using Meetup.Web.Features.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Meetup.E2E;
+
+/// <summary>An app with one published in-person session (3 seats) and a door helper account; one browser.</summary>
+public sealed class RsvpAppFixture : IAsyncLifetime
+{
+    public const string DoorEmail = "door@test.example";
+    public const string DoorPassword = "door-helper-pass";
+
+    private IPlaywright? _playwright;
+
+    public KestrelApp App { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+    public int SessionId { get; private set; }
+    public HttpClient Api { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        App = await KestrelApp.StartAsync(settings: new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" });
+        Api = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
+        var token = JsonDocument.Parse(await (await Api.PostAsJsonAsync("/api/auth/token",
+            new { email = MeetupAppFactory.AdminEmail, password = MeetupAppFactory.AdminPassword })).Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var ev = JsonDocument.Parse(await (await Api.PostAsJsonAsync("/api/events", new { name = "Cloud Native Study Group" })).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var session = await Api.PostAsJsonAsync($"/api/events/{ev}/sessions", new
+        {
+            title = "Kubernetes 入門 #5",
+            startsAt = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            durationMinutes = 120,
+            format = "in_person",
+            venueName = "Room Fuji",
+            venueAddress = "1-2-3 Shibuya, Tokyo",
+            capacity = 30,
+            languages = new[] { "zh", "ja" },
+        });
+        SessionId = JsonDocument.Parse(await session.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        (await Api.PostAsync($"/api/sessions/{SessionId}/publish", null)).EnsureSuccessStatusCode();
+        using (var scope = App.Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganizerAccounts>().CreateAsync(new NewAccount("Door", DoorEmail, DoorPassword, Roles.DoorHelper));
+        }
+        (_playwright, Browser) = await E2E.Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        Api.Dispose();
+        await App.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>An RSVP through the API; returns the check-in code.</summary>
+    public async Task<string> RsvpAsync(string name, string email)
+    {
+        var response = await Api.PostAsJsonAsync($"/api/sessions/{SessionId}/rsvps", new { name, email });
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checkInCode").GetString()!;
+    }
+
+    public static string Artifact(string name)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using Meetup.Testing;
+using Meetup.Web.Features.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using netDumbster.smtp;
+
+namespace Meetup.Tests.Features.Notifications;
+
+/// <summary>Helpers for email tests: a free port for a real SMTP server, driving the sender, reading what arrived.</summary>
+internal static class MailKit
+{
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static Dictionary<string, string?> Smtp(int port, bool senderRunning) => new()
+    {
+        ["RateLimiting:Enabled"] = "false",
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:TimeoutSeconds"] = "5",
+        ["Smtp:From"] = "Meetup <noreply@meetup.test>",
+        ["Notifications:Enabled"] = senderRunning ? "true" : "false",
+        ["Notifications:PollSeconds"] = "1",
+    };
+
+    /// <summary>Runs sender passes until nothing due is left.</summary>
+    public static async Task DrainAsync(MeetupAppFactory factory)
+    {
+        var sender = factory.Services.GetRequiredService<OutboxSender>();
+        while (await sender.RunOnceAsync() > 0)
+        {
+        }
+    }
+
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(SimpleSmtpServer server, int count, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (server.ReceivedEmailCount < count && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+        return [.. server.ReceivedEmail.Select(Parse)];
+    }
+
+    public static MimeMessage Parse(SmtpMessage raw)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw.Data));
+        return MimeMessage.Load(stream);
+    }
+}
