@@ -14,7 +14,9 @@ public class RsvpFlowTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixtur
         var page = await fixture.NewPageAsync(javaScript, width: 360, height: 740);
         var email = $"aiko.{javaScript}@example.com".ToLowerInvariant();
 
-        await page.GotoAsync($"/rsvp/new/{fixture.SessionId}");
+        // From the public session page, where the link in the chat group leads.
+        var sessionPage = await page.GotoAsync($"/events/cloud-native-study-group/sessions/{fixture.SessionId}");
+        Assert.Equal(200, sessionPage!.Status);
         await page.GetByLabel("Your name").FillAsync("Aiko Sato");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Emails in").SelectOptionAsync("ja");

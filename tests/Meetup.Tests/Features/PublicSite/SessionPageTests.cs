@@ -29,7 +29,8 @@ public class SessionPageTests
         Assert.Contains($"<a href=\"/speakers/{data.SpeakerId}\">Nakamura Daisuke</a>", html, StringComparison.Ordinal);
         // Two seats, both taken, one person waiting.
         Assert.Contains("Full — 1 on the waitlist", html, StringComparison.Ordinal);
-        Assert.Contains("RSVP is open", html, StringComparison.Ordinal);
+        // RSVP is open: the form is on the page and posts without JavaScript.
+        Assert.Contains($"action=\"/rsvp/new/{data.UpcomingId}\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{PublicSiteData.SessionPath(data.UpcomingId)}.ics\"", html, StringComparison.Ordinal);
     }
 
