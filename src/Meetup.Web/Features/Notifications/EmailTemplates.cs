@@ -109,7 +109,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         }
         if (invite != InviteKind.None)
         {
-            var ics = SessionInvite.Build(s, c.EventName, c.SessionUrl, c.Host, cancel: invite == InviteKind.Cancel);
+            var ics = SessionInvite.Build(s, c.EventName, c.SessionUrl, c.UidDomain, cancel: invite == InviteKind.Cancel);
             attachments.Add(new EmailAttachment("session.ics", "text/calendar", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ics))));
         }
         return new RenderedMessage(subject, body.Text, body.Html, attachments);

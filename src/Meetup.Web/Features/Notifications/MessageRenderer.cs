@@ -10,17 +10,14 @@ namespace Meetup.Web.Features.Notifications;
 /// <summary>What a template needs: the message, the facts it reports and the current session.</summary>
 internal sealed record MessageContext(
     OutboxMessage Message, NotificationPayload Payload, Session Session, string EventName, string TimeZone, string SessionUrl,
-    Rsvp? Rsvp, Attendee? Person, string? ManageToken)
-{
-    public string Host => Uri.TryCreate(Payload.BaseUrl, UriKind.Absolute, out var u) ? u.Host : "meetup.local";
-}
+    Rsvp? Rsvp, Attendee? Person, string? ManageToken, string UidDomain);
 
 /// <summary>
 /// Turns an outbox row into the email, once, at its first send attempt: the session's current
 /// details in the recipient's language. Null means the message no longer applies (the RSVP was
 /// cancelled before its reminder, the check-in was undone before the thank-you) and is skipped.
 /// </summary>
-public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, IStringLocalizer<Strings> l)
+public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, IStringLocalizer<Strings> l, IConfiguration config)
 {
     public async Task<RenderedMessage?> RenderAsync(OutboxMessage message, CancellationToken ct)
     {
@@ -56,7 +53,7 @@ public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbo
         var baseUrl = payload.BaseUrl.Length > 0 ? payload.BaseUrl : "http://localhost:5080";
         payload = payload with { BaseUrl = baseUrl };
         var sessionUrl = $"{baseUrl}/events/{Uri.EscapeDataString(row.EventSlug)}/sessions/{session.Id}";
-        var context = new MessageContext(message, payload, session, row.EventName, row.TimeZone, sessionUrl, rsvp, person, outbox.Unprotect(message.Secret));
+        var context = new MessageContext(message, payload, session, row.EventName, row.TimeZone, sessionUrl, rsvp, person, outbox.Unprotect(message.Secret), Shared.CalendarUids.Domain(config));
         using var culture = new CultureScope(message.Culture);
         return new EmailTemplates(l).Render(context);
     }

@@ -12,9 +12,7 @@ namespace Meetup.Web.Features.Notifications;
 /// </summary>
 public static class SessionInvite
 {
-    public static string Uid(int sessionId, string host) => $"session-{sessionId}@{host}";
-
-    public static string Build(Session session, string eventName, string url, string host, bool cancel)
+    public static string Build(Session session, string eventName, string url, string uidDomain, bool cancel)
     {
         var calendar = new Calendar { ProductId = "-//Meetup//RSVP//EN", Method = cancel ? "CANCEL" : "PUBLISH" };
         var location = session.Format == SessionFormat.Online
@@ -22,7 +20,7 @@ public static class SessionInvite
             : string.Join(", ", new[] { session.VenueName, session.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
         calendar.Events.Add(new CalendarEvent
         {
-            Uid = Uid(session.Id, host),
+            Uid = Shared.CalendarUids.ForSession(session.Id, uidDomain),
             Sequence = session.Sequence,
             Summary = session.Title,
             Description = $"{eventName}\n{url}",

@@ -20,23 +20,10 @@ public sealed class CalendarWriter(PublicUrls urls, IConfiguration config, TimeP
     // Calendar apps poll a subscribed feed on their own schedule; this asks for a few times a day.
     private const string RefreshInterval = "PT6H";
 
-    /// <summary>
-    /// The right-hand side of every UID. It must never change, or subscribers would see each session twice:
-    /// hence a setting (Meetup:CalendarUidDomain), else the configured public host, never the request's host.
-    /// </summary>
-    public string UidDomain
-    {
-        get
-        {
-            if (config["Meetup:CalendarUidDomain"] is { Length: > 0 } configured)
-            {
-                return configured.Trim();
-            }
-            return Uri.TryCreate(config["Meetup:PublicBaseUrl"], UriKind.Absolute, out var publicBase) ? publicBase.Host : "meetup.local";
-        }
-    }
+    /// <summary>The right-hand side of every UID (see <see cref="CalendarUids"/>).</summary>
+    public string UidDomain => CalendarUids.Domain(config);
 
-    public string Uid(int sessionId) => $"session-{sessionId}@{UidDomain}";
+    public string Uid(int sessionId) => CalendarUids.ForSession(sessionId, UidDomain);
 
     public string Write(CalendarData data)
     {

@@ -12,7 +12,7 @@ namespace Meetup.Web.Features.Rsvps;
 /// <summary>What the holder of a manage link can do: look, change name or language, cancel.</summary>
 public sealed class RsvpManageService(
     IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, LinkBase urls, TimeProvider time,
-    IStringLocalizer<Strings> l, ILogger<RsvpManageService> logger)
+    IStringLocalizer<Strings> l, ILogger<RsvpManageService> logger, IConfiguration config)
 {
     /// <summary>How early before the start the Join button works.</summary>
     public static readonly TimeSpan JoinLead = TimeSpan.FromMinutes(15);
@@ -154,8 +154,7 @@ public sealed class RsvpManageService(
         {
             return null;
         }
-        var host = Uri.TryCreate(urls.Base, UriKind.Absolute, out var u) ? u.Host : "meetup.local";
-        return Notifications.SessionInvite.Build(row.Session, row.Name, urls.Session(row.Slug, row.Session.Id), host,
+        return Notifications.SessionInvite.Build(row.Session, row.Name, urls.Session(row.Slug, row.Session.Id), Shared.CalendarUids.Domain(config),
             cancel: row.Status == RsvpStatus.Cancelled || row.Session.Status == SessionStatus.Cancelled);
     }
 

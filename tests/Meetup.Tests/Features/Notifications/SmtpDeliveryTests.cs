@@ -36,7 +36,7 @@ public class SmtpDeliveryTests
         Assert.Equal(session.Title, entry.Summary);
         Assert.Equal(session.StartsAt, entry.DtStart!.AsUtc);
         Assert.Equal(session.EndsAt, entry.DtEnd!.AsUtc);
-        Assert.Equal($"session-{session.Id}@localhost", entry.Uid);
+        Assert.Equal($"session-{session.Id}@meetup.local", entry.Uid); // the same UID as the public feed (CalendarUids)
         Assert.Contains("Room Fuji", entry.Location, StringComparison.Ordinal);
 
         await using var db = app.Factory.CreateDbContext();
