@@ -5,7 +5,7 @@ namespace Meetup.Data;
 
 public static class DatabaseMigrator
 {
-    /// <summary>Applies pending migrations (never EnsureCreated) and switches SQLite to WAL.</summary>
+    /// <summary>Applies the pending migrations of the provider's migration set and switches SQLite to WAL.</summary>
     public static async Task MigrateAsync(MeetupDb db, ILogger logger, CancellationToken ct = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();

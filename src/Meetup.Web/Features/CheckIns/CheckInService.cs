@@ -15,7 +15,7 @@ namespace Meetup.Web.Features.CheckIns;
 /// and becomes a person). Idempotent per (session, person), guarded by the unique index.
 /// </summary>
 public sealed class CheckInService(
-    IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, CheckInFeed feed, LinkBase urls, TimeProvider time, IStringLocalizer<Strings> l)
+    IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, CheckInFeed feed, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l)
 {
     /// <summary>The thank-you goes out this long after the session ends.</summary>
     public static readonly TimeSpan ThankYouDelay = TimeSpan.FromHours(1);

@@ -34,9 +34,10 @@ public sealed class EventQueries(IDbContextFactory<MeetupDb> dbFactory, PublicUr
             .Select(g => new { EventId = g.Key, People = g.Select(c => c.AttendeeId).Distinct().Count() })
             .ToDictionaryAsync(x => x.EventId, x => x.People, ct);
 
+        var byEvent = sessions.ToLookup(s => s.EventId);
         return [.. events.Select(e =>
         {
-            var mine = sessions.Where(s => s.EventId == e.Id).ToList();
+            var mine = byEvent[e.Id];
             var held = mine.Where(s => s.Status == SessionStatus.Published && s.StartsAt <= now).OrderBy(s => s.StartsAt).ToList();
             var upcoming = mine.Where(s => s.Status == SessionStatus.Published && s.StartsAt > now).OrderBy(s => s.StartsAt).ToList();
             var last = held.LastOrDefault();

@@ -6,19 +6,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Meetup.Web.Features.PublicSite;
 
-/// <summary>How the public pages word times, lengths, places and agenda kinds.</summary>
+/// <summary>How the public pages word times, lengths and places.</summary>
 public static class PublicLabels
 {
-    public static string Kind(IStringLocalizer<Strings> l, AgendaItemKind kind) => kind switch
-    {
-        AgendaItemKind.Talk => l["Talk"],
-        AgendaItemKind.Review => l["Review"],
-        AgendaItemKind.Break => l["Break"],
-        AgendaItemKind.Qa => l["Q&A"],
-        AgendaItemKind.Lightning => l["Lightning talk"],
-        _ => kind.ToString(),
-    };
-
     /// <summary>"1 h 40 min", "50 min", "2 h".</summary>
     public static string Duration(IStringLocalizer<Strings> l, int minutes)
     {
@@ -38,11 +28,7 @@ public static class PublicLabels
 
     /// <summary>"Asia/Tokyo, UTC+09:00" at that instant (the offset changes with daylight saving time).</summary>
     public static string Zone(DateTime utc, string timeZone)
-    {
-        var offset = TimeZones.Find(timeZone).GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return $"{timeZone}, UTC{sign}{offset.Duration():hh\\:mm}";
-    }
+        => $"{timeZone}, {LocalTime.OffsetLabel(utc, TimeZones.Find(timeZone))}";
 
     /// <summary>The instant in UTC, ISO 8601, for machine-readable <c>datetime</c> attributes.</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public sealed record RsvpSessionSummary(int SessionId, int EventId, string Event
 
 /// <summary>The organizer's side of RSVPs: the list, manual add, cancel, confirm from the waitlist.</summary>
 public sealed class RsvpAdminService(
-    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, RsvpService rsvps, LinkBase urls, TimeProvider time,
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, RsvpService rsvps, PublicUrls urls, TimeProvider time,
     IStringLocalizer<Strings> l, ILogger<RsvpAdminService> logger)
 {
     public async Task<OperationResult<IReadOnlyList<RsvpListItem>>> ListAsync(int sessionId, string? search = null, RsvpStatus? status = null, CancellationToken ct = default)

@@ -11,7 +11,7 @@ namespace Meetup.Web.Features.Rsvps;
 
 /// <summary>What the holder of a manage link can do: look, change name or language, cancel.</summary>
 public sealed class RsvpManageService(
-    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, LinkBase urls, TimeProvider time,
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, Outbox outbox, PublicUrls urls, TimeProvider time,
     IStringLocalizer<Strings> l, ILogger<RsvpManageService> logger, IConfiguration config)
 {
     /// <summary>How early before the start the Join button works.</summary>

@@ -16,7 +16,6 @@ internal static class RsvpRegistration
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<SeatGates>();
         services.AddScoped<SeatLock>();
-        services.AddScoped<LinkBase>();
         services.AddScoped<RsvpService>();
         services.AddSingleton<RsvpBatcher>();
         services.AddScoped<RsvpBatchWriter>();

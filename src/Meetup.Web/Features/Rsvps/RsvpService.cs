@@ -14,7 +14,7 @@ namespace Meetup.Web.Features.Rsvps;
 /// one, else the end of the waitlist. Seat changes run under <see cref="SeatLock"/>.
 /// </summary>
 public sealed class RsvpService(
-    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, RsvpBatcher batcher, Outbox outbox, LinkBase urls, TimeProvider time,
+    IDbContextFactory<MeetupDb> dbFactory, SeatLock seats, RsvpBatcher batcher, Outbox outbox, PublicUrls urls, TimeProvider time,
     IStringLocalizer<Strings> l, ILogger<RsvpService> logger)
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace Meetup.Web.Features.Rsvps;
 /// a new time or place (the SEQUENCE grew), move their reminders, or tell them it is cancelled.
 /// Idempotent: every message has a dedupe key, so running a hook twice sends nothing twice.
 /// </summary>
-public sealed class RsvpSessionHooks(SeatLock seats, Outbox outbox, LinkBase urls, TimeProvider time)
+public sealed class RsvpSessionHooks(SeatLock seats, Outbox outbox, PublicUrls urls, TimeProvider time)
 {
     public async Task AfterUpdateAsync(int sessionId, int sequenceBefore, CancellationToken ct = default)
     {

@@ -15,6 +15,16 @@ public static class Labels
         _ => format.ToString(),
     };
 
+    public static string Kind(IStringLocalizer<Strings> l, AgendaItemKind kind) => kind switch
+    {
+        AgendaItemKind.Talk => l["Talk"],
+        AgendaItemKind.Review => l["Review"],
+        AgendaItemKind.Break => l["Break"],
+        AgendaItemKind.Qa => l["Q&A"],
+        AgendaItemKind.Lightning => l["Lightning talk"],
+        _ => kind.ToString(),
+    };
+
     public static string Language(IStringLocalizer<Strings> l, string code) => code switch
     {
         "ja" => l["Japanese"],

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Components;
+
 namespace Meetup.Web.Features.Shared;
 
 /// <summary>
 /// Absolute links that leave the app (API resources, emails, calendar feeds). The base comes from
-/// Meetup:PublicBaseUrl when set (behind a proxy), else from the current request.
+/// Meetup:PublicBaseUrl when set (behind a proxy), else from the current request, else — in an
+/// interactive circuit, which has no request — from the circuit's own address.
 /// </summary>
-public sealed class PublicUrls(IConfiguration config, IHttpContextAccessor http)
+public sealed class PublicUrls(IConfiguration config, IHttpContextAccessor http, NavigationManager navigation)
 {
     public string Base
     {
@@ -15,8 +18,18 @@ public sealed class PublicUrls(IConfiguration config, IHttpContextAccessor http)
             {
                 return configured.TrimEnd('/');
             }
-            var request = http.HttpContext?.Request;
-            return request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+            if (http.HttpContext?.Request is { } request)
+            {
+                return $"{request.Scheme}://{request.Host}{request.PathBase}";
+            }
+            try
+            {
+                return navigation.BaseUri.TrimEnd('/');
+            }
+            catch (InvalidOperationException)
+            {
+                return "http://localhost:5080"; // neither a request nor a circuit (a background job without a configured base)
+            }
         }
     }
 
