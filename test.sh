@@ -34,6 +34,8 @@ done
 pg_isready -h 127.0.0.1 -p "$pg_port"
 as_root su postgres -c "psql -q -p $pg_port -tAc \"SELECT 1 FROM pg_roles WHERE rolname='meetup_test'\"" | grep -q 1 \
   || as_root su postgres -c "psql -q -p $pg_port -c \"CREATE ROLE meetup_test LOGIN CREATEDB PASSWORD 'meetup_test'\""
+# Dropping a test database WITH (FORCE) may have to stop an autovacuum worker, which runs as the superuser.
+as_root su postgres -c "psql -q -p $pg_port -c 'GRANT pg_signal_backend TO meetup_test'" >/dev/null
 export MEETUP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=meetup_test;Password=meetup_test;Database=postgres"
 
 # --- build and test ----------------------------------------------------------------------------
