@@ -13,7 +13,7 @@ namespace Meetup.Web.Features.Sessions;
 /// </summary>
 public sealed class SessionService(
     IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l, ILogger<SessionService> logger,
-    Rsvps.RsvpSessionHooks rsvpHooks)
+    Rsvps.SeatLock seats, Rsvps.RsvpSessionHooks rsvpHooks)
 {
     public async Task<OperationResult<SessionResource>> GetAsync(int id, CancellationToken ct = default)
     {
@@ -66,35 +66,48 @@ public sealed class SessionService(
         return OperationResult<SessionResource>.Ok(session.ToResource(ev.Slug, ev.TimeZone, 0, 0, urls));
     }
 
+    /// <summary>
+    /// Saves the edit and what it means for the RSVPs (promotions into added seats, change notices, moved reminders)
+    /// in one <see cref="Rsvps.SeatLock"/> unit: no RSVP slips in between, and a crash loses neither half alone.
+    /// </summary>
     public async Task<OperationResult<SessionResource>> UpdateAsync(int id, SessionInput input, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.Include(s => s.Event).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (session is null)
+        var refused = await seats.RunAsync<OperationResult<SessionResource>?>(id, async (db, c) =>
         {
-            return NotFound(id);
-        }
-        if (session.Status == SessionStatus.Cancelled)
+            var session = await db.Sessions.Include(s => s.Event).FirstOrDefaultAsync(s => s.Id == id, c);
+            if (session is null)
+            {
+                return NotFound(id);
+            }
+            if (session.Status == SessionStatus.Cancelled)
+            {
+                return OperationResult<SessionResource>.Conflict(l["A cancelled session cannot be edited."]);
+            }
+            var fields = SessionRules.Check(input, TimeZones.Find(session.Event!.TimeZone), l);
+            if (!fields.Succeeded)
+            {
+                return OperationResult<SessionResource>.Invalid(fields.Errors);
+            }
+            var f = fields.Value!;
+            var now = time.GetUtcNow().UtcDateTime;
+            var sequenceBefore = session.Sequence;
+            var moved = session.StartsAt != f.StartsAt || session.EndsAt != f.EndsAt || session.VenueName != f.VenueName
+                || session.VenueAddress != f.VenueAddress || session.OnlineUrl != f.OnlineUrl || session.Format != f.Format;
+            Apply(session, f, now);
+            if (moved && session.Status == SessionStatus.Published)
+            {
+                session.Sequence++;
+                logger.LogInformation("Published session {SessionId} changed time or place (sequence {Sequence})", id, session.Sequence);
+            }
+            await db.SaveChangesAsync(c);
+            await rsvpHooks.SessionUpdatedAsync(db, session, sequenceBefore, now, c);
+            return null; // saved
+        }, ct);
+        if (refused is not null)
         {
-            return OperationResult<SessionResource>.Conflict(l["A cancelled session cannot be edited."]);
+            return refused;
         }
-        var fields = SessionRules.Check(input, TimeZones.Find(session.Event!.TimeZone), l);
-        if (!fields.Succeeded)
-        {
-            return OperationResult<SessionResource>.Invalid(fields.Errors);
-        }
-        var f = fields.Value!;
-        var sequenceBefore = session.Sequence;
-        var moved = session.StartsAt != f.StartsAt || session.EndsAt != f.EndsAt || session.VenueName != f.VenueName
-            || session.VenueAddress != f.VenueAddress || session.OnlineUrl != f.OnlineUrl || session.Format != f.Format;
-        Apply(session, f, time.GetUtcNow().UtcDateTime);
-        if (moved && session.Status == SessionStatus.Published)
-        {
-            session.Sequence++;
-            logger.LogInformation("Published session {SessionId} changed time or place (sequence {Sequence})", id, session.Sequence);
-        }
-        await db.SaveChangesAsync(ct);
-        await rsvpHooks.AfterUpdateAsync(id, sequenceBefore, ct); // seats added → waitlist promoted; moved → attendees told
+        rsvpHooks.Wake();
         return await GetAsync(id, ct);
     }
 
@@ -125,22 +138,31 @@ public sealed class SessionService(
         {
             return OperationResult<SessionResource>.Invalid("reason", l["Keep the reason under 1,000 characters."]);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (session is null)
+        var refused = await seats.RunAsync<OperationResult<SessionResource>?>(id, async (db, c) =>
         {
-            return NotFound(id);
-        }
-        if (session.Status == SessionStatus.Cancelled)
+            var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, c);
+            if (session is null)
+            {
+                return NotFound(id);
+            }
+            if (session.Status == SessionStatus.Cancelled)
+            {
+                return OperationResult<SessionResource>.Conflict(l["This session is already cancelled."]);
+            }
+            var now = time.GetUtcNow().UtcDateTime;
+            session.Status = SessionStatus.Cancelled;
+            session.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+            session.Sequence++;
+            session.UpdatedAt = now;
+            await db.SaveChangesAsync(c);
+            await rsvpHooks.SessionCancelledAsync(db, session, now, c); // attendees told, reminders dropped
+            return null; // saved
+        }, ct);
+        if (refused is not null)
         {
-            return OperationResult<SessionResource>.Conflict(l["This session is already cancelled."]);
+            return refused;
         }
-        session.Status = SessionStatus.Cancelled;
-        session.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        session.Sequence++;
-        session.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        await rsvpHooks.AfterCancelAsync(id, ct); // attendees told, reminders dropped
+        rsvpHooks.Wake();
         logger.LogInformation("Session {SessionId} cancelled", id);
         return await GetAsync(id, ct);
     }
