@@ -8,6 +8,7 @@ builder.AddMeetupDatabase();
 builder.AddMeetupAuth();
 builder.AddMeetupWeb();
 builder.AddMeetupRateLimits();
+builder.AddMeetupForwardedHeaders();
 builder.Services.AddMeetupFeatures();
 
 var app = builder.Build();

@@ -7,6 +7,8 @@ internal static class Pipeline
 {
     public static void UseMeetupPipeline(this WebApplication app)
     {
+        // First: everything after it (logs, rate limits, links) sees the client's address and scheme.
+        app.UseMeetupForwardedHeaders();
         // API callers get problem details (no stack trace outside Development); pages get a friendly page.
         app.UseWhen(IsApi, api => api.UseExceptionHandler(ErrorOptions(path: null)));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler(ErrorOptions("/error")));
