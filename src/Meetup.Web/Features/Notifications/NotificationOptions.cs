@@ -40,6 +40,12 @@ public sealed class NotificationOptions
     /// <summary>How long a claimed message is reserved for its sender before another may take it over.</summary>
     public int LeaseSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// After this many days a sent or abandoned message keeps only its kind, ids and times: the address, payload,
+    /// text and attachments (personal data) are blanked.
+    /// </summary>
+    public int KeepSentDays { get; set; } = 30;
+
     public TimeSpan Backoff(int attempts)
         => TimeSpan.FromSeconds(Math.Min(MaxBackoffSeconds, BackoffSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 }

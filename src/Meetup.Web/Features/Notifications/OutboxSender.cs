@@ -19,6 +19,7 @@ public sealed class OutboxSender(
     IOptions<NotificationOptions> options, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
 {
     private readonly NotificationOptions _options = options.Value;
+    private DateTime _nextForgetting = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +34,11 @@ public sealed class OutboxSender(
             try
             {
                 full = await RunOnceAsync(stoppingToken) >= _options.BatchSize;
+                if (time.GetUtcNow().UtcDateTime >= _nextForgetting)
+                {
+                    await ForgetOldAsync(stoppingToken);
+                    _nextForgetting = time.GetUtcNow().UtcDateTime.AddHours(1);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -90,6 +96,32 @@ public sealed class OutboxSender(
             }
         }
         return batch.Count;
+    }
+
+    /// <summary>
+    /// Blanks the personal content of messages sent or given up more than <see cref="NotificationOptions.KeepSentDays"/>
+    /// ago, in one statement. Returns how many rows it blanked.
+    /// </summary>
+    public async Task<int> ForgetOldAsync(CancellationToken ct = default)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-_options.KeepSentDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var blanked = await db.OutboxMessages
+            .Where(o => (o.SentAt < cutoff || o.FailedAt < cutoff) && o.Recipient != "")
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Recipient, "")
+                .SetProperty(o => o.Payload, "{}")
+                .SetProperty(o => o.Secret, (string?)null)
+                .SetProperty(o => o.Subject, (string?)null)
+                .SetProperty(o => o.TextBody, (string?)null)
+                .SetProperty(o => o.HtmlBody, (string?)null)
+                .SetProperty(o => o.Attachments, (string?)null)
+                .SetProperty(o => o.LastError, (string?)null), ct);
+        if (blanked > 0)
+        {
+            logger.LogInformation("Outbox: blanked {Count} messages sent before {Cutoff:o}", blanked, cutoff);
+        }
+        return blanked;
     }
 
     private async Task<bool> RenderAsync(MeetupDb db, OutboxMessage message, CancellationToken ct)
