@@ -13,6 +13,8 @@ public static class Browser
     [
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        // A synthetic camera (moving test pattern) for the door page's QR scanner; permission is granted per context.
+        "--use-fake-device-for-media-stream",
     ];
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
