@@ -42,7 +42,8 @@ internal static class AuthSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MeetupDb>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<Features.Auth.LocalizedIdentityErrors>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
