@@ -14,6 +14,9 @@ public static class Policies
 
     /// <summary>API callers with a bearer token who may check people in (door helpers too).</summary>
     public const string ApiDoorStaff = nameof(ApiDoorStaff);
+
+    /// <summary>Back-office downloads (CSV files linked from pages): organizers signed in with the cookie.</summary>
+    public const string BackOfficeOrganizers = nameof(BackOfficeOrganizers);
 }
 
 internal static class AuthSetup
@@ -66,7 +69,10 @@ internal static class AuthSetup
                 .RequireRole(Roles.Admin, Roles.Organizer))
             .AddPolicy(Policies.ApiDoorStaff, p => p
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
-                .RequireRole(Roles.Admin, Roles.Organizer, Roles.DoorHelper));
+                .RequireRole(Roles.Admin, Roles.Organizer, Roles.DoorHelper))
+            .AddPolicy(Policies.BackOfficeOrganizers, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(Roles.Admin, Roles.Organizer));
 
         services.AddCascadingAuthenticationState();
     }

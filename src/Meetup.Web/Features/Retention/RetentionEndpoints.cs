@@ -15,6 +15,11 @@ internal static class RetentionEndpoints
         events.MapGet("/{id:int}/retention", GetReportAsync);
         events.MapGet("/{id:int}/retention.csv", GetCsvAsync)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        // The dashboard's download link: the same file for an organizer signed in with the back office's cookie.
+        app.MapGet("/admin/events/{id:int}/retention.csv", GetCsvAsync)
+            .RequireAuthorization(Policies.BackOfficeOrganizers)
+            .ExcludeFromDescription();
     }
 
     /// <summary>GET /api/events/{id}/retention?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</summary>

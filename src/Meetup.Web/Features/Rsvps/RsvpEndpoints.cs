@@ -50,7 +50,7 @@ internal static class RsvpEndpoints
                 var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(RsvpCsv.Write(list.Value!))).ToArray();
                 return TypedResults.File(bytes, "text/csv; charset=utf-8", $"session-{id}-rsvps.csv");
             })
-            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Organizers })
+            .RequireAuthorization(Policies.BackOfficeOrganizers)
             .ExcludeFromDescription();
 
         var questions = app.MapGroup("/api/events/{eventId:int}/questions").WithTags("RSVP").RequireAuthorization(Policies.ApiOrganizers);
