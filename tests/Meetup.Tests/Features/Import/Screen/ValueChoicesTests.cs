@@ -152,6 +152,28 @@ public class ValueChoicesTests
     }
 
     [Fact]
+    public async Task The_value_step_of_an_uploaded_connpass_list_gives_the_parser_what_it_needs()
+    {
+        const string csv = "開催日時,表示名,メールアドレス,参加ステータス,出欠ステータス\n2018-09-02 14:00,A,a@example.com,参加,出席\n2018-09-02 14:00,B,b@example.com,補欠,\n";
+        var file = new UploadedFile("connpass.csv", [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)]);
+        var headers = ImportParser.ReadHeaders(file.OpenText());
+        var columns = ImportFields.All.ToDictionary(f => f, f => ColumnMapping.Guess(headers).SourceOf(f));
+        var step = new ValueStep();
+
+        await step.RefreshAsync(file, columns, ImportValues.Enumerated, saved: null, CancellationToken.None);
+
+        Assert.Equal([ImportFields.Rsvp, ImportFields.Attended], step.Fields.Select(f => f.Field));
+        var parsed = ImportParser.Parse(file.OpenText(), new ColumnMapping(columns, step.ToMappings()), TimeZoneInfo.Utc);
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
+        Assert.Equal([(ImportRsvp.Confirmed, true), (ImportRsvp.Waitlisted, false)], parsed.Rows.Select(r => (r.Rsvp, r.Attended)));
+
+        columns[ImportFields.Rsvp] = null;
+        await step.RefreshAsync(file, columns, [ImportFields.Rsvp], saved: null, CancellationToken.None);
+
+        Assert.Equal([ImportFields.Attended], step.Fields.Select(f => f.Field));
+    }
+
+    [Fact]
     public void A_mapping_saved_before_values_could_be_mapped_gives_no_mapping()
     {
         Assert.Null(SavedMappings.Usable(new SavedMapping(null, null), ["a"]));
