@@ -34,6 +34,8 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
             Buffer = System.Text.Encoding.UTF8.GetBytes("開催日時,メールアドレス,表示名,出欠\n2018-09-02 14:00,a@example.com,A,yes\n2018-13-40 14:00,b@example.com,B,maybe\n"),
         });
         await Expect(page.Locator("[data-field=attended]")).ToContainTextAsync("出欠");
+        // 'maybe' is nobody's known value: it stays unchosen, so the check reports its row.
+        await Expect(page.Locator("[data-values=attended] [data-value=maybe]")).ToContainTextAsync("not chosen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         await Expect(page.GetByText("The file has 2 problem(s); nothing was written.", new() { Exact = false })).ToBeVisibleAsync();
         var errors = page.Locator(".im-errors tbody tr");
@@ -110,6 +112,101 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Organizer_imports_a_connpass_export_after_confirming_what_its_values_mean()
+    {
+        var eventId = await NewEventAsync("Kubernetes Study connpass", "kubernetes-study-connpass");
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        await GotoAsync(page, $"/admin/events/{eventId}/import");
+
+        // The worked example as connpass writes it: Japanese columns and statuses, UTF-8 with a byte order mark.
+        await ChooseFileAsync(page, new FilePayload { Name = "connpass-participants.csv", MimeType = "text/csv", Buffer = ConnpassStyle(ExampleCsv) });
+        await Expect(page.Locator("[data-field=rsvp]")).ToContainTextAsync("参加ステータス");
+        await Expect(page.Locator("[data-field=attended]")).ToContainTextAsync("出欠ステータス");
+
+        // Each foreign value is listed with its count and a guessed meaning.
+        var values = page.GetByTestId("value-mapping");
+        await Expect(values.GetByRole(AriaRole.Heading, new() { Name = "What the values mean" })).ToBeVisibleAsync();
+        await ExpectValueAsync(page, "rsvp", "参加", "36 rows", "confirmed");
+        await ExpectValueAsync(page, "rsvp", "キャンセル", "1 row", "cancelled");
+        await ExpectValueAsync(page, "attended", "出席", "28 rows", "attended");
+        await ExpectValueAsync(page, "attended", "", "12 rows", "did not attend");
+        await ExpectValueAsync(page, "session_status", "中止", "2 rows", "cancelled");
+        await ExpectValueAsync(page, "session_format", "オンライン", "8 rows", "online");
+        await ExpectValueAsync(page, "session_format", "ハイブリッド", "6 rows", "hybrid");
+        // Tall enough that the fixed app bar covers nothing of the step.
+        await page.SetViewportSizeAsync(1280, 2400);
+        await values.ScreenshotAsync(new() { Path = Artifact("import-values.png") });
+        await page.SetViewportSizeAsync(1280, 800);
+
+        // Checked and previewed through the meanings; then imported.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Expect(page.GetByText("All 40 rows can be imported.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("preview-counts")).ToContainTextAsync("new sessions (of 8 in the file)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        var outcome = page.GetByTestId("import-outcome");
+        await Expect(outcome).ToContainTextAsync("8 sessions created", new() { Timeout = 20_000 });
+        await Expect(outcome).ToContainTextAsync("13 people created, 37 RSVPs and 28 check-ins written");
+
+        // The same figures as the canonical file: the meanings were right.
+        await outcome.GetByRole(AriaRole.Link, new() { Name = "See who comes back" }).ClickAsync();
+        await Expect(Kpi(page, "returnRate")).ToContainTextAsync("65.2%");
+        await Expect(Kpi(page, "firstTimerReturnRate")).ToContainTextAsync("60%");
+        await Expect(Kpi(page, "uniqueAttendees")).ToContainTextAsync("11");
+        await Expect(Kpi(page, "regulars")).ToContainTextAsync("4");
+        await Expect(Kpi(page, "atRisk")).ToContainTextAsync("1");
+
+        // The next export from connpass: columns and meanings come back, a value changed by hand stays changed.
+        await GotoAsync(page, $"/admin/events/{eventId}/import");
+        await ChooseFileAsync(page, new FilePayload { Name = "connpass-participants.csv", MimeType = "text/csv", Buffer = ConnpassStyle(ExampleCsv) });
+        await Expect(page.GetByText("These are the columns you chose last time for a file with the same columns.")).ToBeVisibleAsync();
+        await ExpectValueAsync(page, "attended", "", "12 rows", "did not attend");
+        await ChooseAsync(page, ValueSelect(page, "attended", "出席"), "did not attend");
+        await ExpectValueAsync(page, "attended", "出席", "28 rows", "did not attend");
+        await page.SetViewportSizeAsync(390, 2400);
+        await values.ScreenshotAsync(new() { Path = Artifact("import-values-390.png") });
+    }
+
+    [Fact]
+    public async Task A_luma_guest_list_reads_its_check_in_times_as_attended()
+    {
+        var eventId = await NewEventAsync("Kubernetes Study Luma", "kubernetes-study-luma");
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        await GotoAsync(page, $"/admin/events/{eventId}/import");
+
+        await ChooseFileAsync(page, new FilePayload
+        {
+            Name = "luma-guests.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""
+                api_id,name,first_name,last_name,email,created_at,approval_status,checked_in_at,event_start
+                gst-1,Ada Lovelace,Ada,Lovelace,ada@luma.example,2024-04-01T10:00:00.000Z,approved,2024-05-01T10:05:31.123Z,2024-05-01T19:00
+                gst-2,Grace Hopper,Grace,Hopper,grace@luma.example,2024-04-02T10:00:00.000Z,approved,,2024-05-01T19:00
+                gst-3,Alan Turing,Alan,Turing,alan@luma.example,2024-04-03T10:00:00.000Z,waitlist,,2024-05-01T19:00
+                gst-4,Edsger Dijkstra,Edsger,Dijkstra,edsger@luma.example,2024-04-04T10:00:00.000Z,declined,,2024-05-01T19:00
+
+                """),
+        });
+
+        // checked_in_at holds times: filled in means attended, guessed from its name.
+        var attended = page.Locator("[data-values=attended]");
+        await Expect(attended.GetByRole(AriaRole.Radio, new() { Name = "Filled in (a check-in time, say) means attended; empty means not" })).ToBeCheckedAsync();
+        await Expect(attended.GetByTestId("filled-counts")).ToContainTextAsync("Filled in: 1 row, attended. Empty: 3 rows, did not attend.");
+        await ExpectValueAsync(page, "rsvp", "approved", "2 rows", "confirmed");
+        await ExpectValueAsync(page, "rsvp", "waitlist", "1 row", "waitlisted");
+        await ExpectValueAsync(page, "rsvp", "declined", "1 row", "cancelled");
+        await page.SetViewportSizeAsync(1280, 1600);
+        await page.GetByTestId("value-mapping").ScreenshotAsync(new() { Path = Artifact("import-values-luma.png") });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Expect(page.GetByText("All 4 rows can be imported.")).ToBeVisibleAsync();
+        var counts = page.GetByTestId("preview-counts");
+        await Expect(counts.Locator("div", new() { HasText = "check-ins" })).ToContainTextAsync("1");
+        await Expect(counts.Locator("div", new() { HasText = "RSVPs" })).ToContainTextAsync("4");
+    }
+
+    [Fact]
     public async Task The_demo_communitys_dashboard_shows_its_figures_and_charts_on_a_laptop_and_a_phone()
     {
         var eventId = await DemoEventIdAsync();
@@ -166,6 +263,81 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
     }
 
     private static ILocator Kpi(IPage page, string key) => page.Locator($"[data-kpi={key}]");
+
+    private static ILocator ValueRow(IPage page, string field, string value) => page.Locator($"[data-values={field}] [data-value=\"{value}\"]");
+
+    private static ILocator ValueSelect(IPage page, string field, string value) => ValueRow(page, field, value).Locator(".im-select");
+
+    private static async Task ExpectValueAsync(IPage page, string field, string value, string count, string meaning)
+    {
+        var row = ValueRow(page, field, value);
+        await Expect(row).ToContainTextAsync(count);
+        await Expect(ValueSelect(page, field, value)).ToContainTextAsync(meaning);
+    }
+
+    /// <summary>The worked example as a connpass participant list, with the session columns an organizer adds when combining events' lists.</summary>
+    private static byte[] ConnpassStyle(string canonicalPath)
+    {
+        var lines = File.ReadAllLines(canonicalPath, System.Text.Encoding.UTF8);
+        var header = lines[0].Split(',');
+        int Col(string name) => Array.IndexOf(header, name);
+        var csv = new System.Text.StringBuilder("開催日時,イベント名,開催形式,言語,開催ステータス,参加枠名,ユーザー名,表示名,メールアドレス,参加ステータス,出欠ステータス,受付番号\n");
+        var number = 0;
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = SplitCsv(line);
+            string Cell(string name) => cells[Col(name)];
+            csv.AppendJoin(',',
+                Cell("session_start").Replace('T', ' '),
+                Quote(Cell("session_title")),
+                Cell("session_format") switch { "online" => "オンライン", "hybrid" => "ハイブリッド", _ => "オフライン" },
+                Cell("session_languages"),
+                Cell("session_status") == "cancelled" ? "中止" : "開催",
+                "一般枠",
+                "user" + ++number,
+                Quote(Cell("name")),
+                // Other people than the canonical file's (who may be imported into another event of this app).
+                Cell("email").Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant().Replace("@example.com", "@connpass.example", StringComparison.Ordinal),
+                Cell("rsvp") switch { "confirmed" => "参加", "cancelled" => "キャンセル", "waitlisted" => "補欠", _ => "" },
+                Cell("attended") == "yes" ? "出席" : "",
+                number).Append('\n');
+        }
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Quote(string cell) => "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>One line of the example: commas inside quotes do not split, doubled quotes are one.</summary>
+    private static List<string> SplitCsv(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                cell.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
 
     private async Task<int> NewEventAsync(string name, string slug)
     {

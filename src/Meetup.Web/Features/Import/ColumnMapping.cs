@@ -5,14 +5,17 @@ namespace Meetup.Web.Features.Import;
 /// <summary>
 /// Which column of the source file holds each canonical field (<see cref="ImportFields"/>), so that
 /// an export of connpass, Doorkeeper, Meetup.com or Luma can be read without editing it first.
-/// Fields without a column are absent. A mapping is plain data: the import screen can save it.
+/// Fields without a column are absent. An enumerated field can also carry a <see cref="ValueMapping"/>
+/// that says what the tool's values mean. A mapping is plain data: the import screen can save it.
 /// </summary>
 public sealed class ColumnMapping
 {
     private readonly Dictionary<string, string> _sources;
+    private readonly Dictionary<string, ValueMapping> _values = new(StringComparer.Ordinal);
 
     /// <param name="sources">Canonical field → source column name; null or empty names are left out.</param>
-    public ColumnMapping(IReadOnlyDictionary<string, string?> sources)
+    /// <param name="values">Enumerated field (<see cref="ImportValues.Enumerated"/>) → what its values mean; each must lead to canonical values.</param>
+    public ColumnMapping(IReadOnlyDictionary<string, string?> sources, IReadOnlyDictionary<string, ValueMapping>? values = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         _sources = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -27,6 +30,29 @@ public sealed class ColumnMapping
                 _sources[field] = source;
             }
         }
+        foreach (var (field, mapping) in values ?? new Dictionary<string, ValueMapping>())
+        {
+            _values[field] = Checked(field, mapping);
+        }
+    }
+
+    private static ValueMapping Checked(string field, ValueMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var choices = ImportValues.Choices(field);
+        if (choices.Count == 0)
+        {
+            throw new ArgumentException($"'{field}' has no fixed list of values to map onto.", nameof(mapping));
+        }
+        if (mapping.FilledMeansYes && field != ImportFields.Attended)
+        {
+            throw new ArgumentException($"Only '{ImportFields.Attended}' can be read as filled in or empty, not '{field}'.", nameof(mapping));
+        }
+        if (mapping.Meanings.Values.FirstOrDefault(m => !choices.Contains(m)) is { } wrong)
+        {
+            throw new ArgumentException($"'{wrong}' is not a value of '{field}': use {string.Join(", ", choices)}.", nameof(mapping));
+        }
+        return mapping;
     }
 
     /// <summary>The canonical format: each field in the column of its own name.</summary>
@@ -37,6 +63,12 @@ public sealed class ColumnMapping
 
     /// <summary>The source column of <paramref name="field"/>, or null when no column holds it.</summary>
     public string? SourceOf(string field) => _sources.GetValueOrDefault(field);
+
+    /// <summary>Enumerated field → what its values mean, for the fields whose values need translating.</summary>
+    public IReadOnlyDictionary<string, ValueMapping> Values => _values;
+
+    /// <summary>What the values of <paramref name="field"/> mean, or null when they are canonical already.</summary>
+    public ValueMapping? ValuesOf(string field) => _values.GetValueOrDefault(field);
 
     /// <summary>
     /// Guesses the mapping from header names: the canonical names first, then names that common

@@ -3,16 +3,18 @@ using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Import;
 
-/// <summary>The column index of each canonical field in one file, and the name to report it by.</summary>
+/// <summary>The column index of each canonical field in one file, the name to report it by, and what its values mean.</summary>
 internal sealed class ImportColumns
 {
     private readonly int[] _index;
     private readonly string[] _names;
+    private readonly ValueMapping?[] _values;
 
-    private ImportColumns(int[] index, string[] names)
+    private ImportColumns(int[] index, string[] names, ValueMapping?[] values)
     {
         _index = index;
         _names = names;
+        _values = values;
     }
 
     /// <summary>The 0-based column of a field (by its position in <see cref="ImportFields.All"/>), −1 when absent.</summary>
@@ -21,17 +23,22 @@ internal sealed class ImportColumns
     /// <summary>The source column name of a field, as errors name it.</summary>
     public string NameOf(int field) => _names[field];
 
+    /// <summary>The translation of a field's values into canonical ones, or null when none is needed.</summary>
+    public ValueMapping? ValuesOf(int field) => _values[field];
+
     /// <summary>Null, with an error per missing required column (line 1, the header), when the file cannot be read.</summary>
     public static ImportColumns? Resolve(CsvReader csv, ColumnMapping mapping, List<ImportError> errors)
     {
         var fields = ImportFields.All;
         var index = new int[fields.Count];
         var names = new string[fields.Count];
+        var values = new ValueMapping?[fields.Count];
         var complete = true;
         for (var f = 0; f < fields.Count; f++)
         {
             var source = mapping.SourceOf(fields[f]);
             names[f] = source ?? fields[f];
+            values[f] = mapping.ValuesOf(fields[f]);
             // Exact name first, then ignoring case and surrounding spaces (CsvHelper's rule).
             if (source is null || !csv.TryGetFieldIndex(source, out index[f]))
             {
@@ -45,17 +52,22 @@ internal sealed class ImportColumns
                 }
             }
         }
-        return complete ? new ImportColumns(index, names) : null;
+        return complete ? new ImportColumns(index, names, values) : null;
     }
 }
 
-/// <summary>The cells of the current record by canonical field: trimmed, with spreadsheet escapes undone.</summary>
+/// <summary>The cells of the current record by canonical field: trimmed, with spreadsheet escapes undone and values translated.</summary>
 internal sealed class RowCells(CsvReader csv, ImportColumns columns)
 {
     public string Get(int field)
     {
         var index = columns.IndexOf(field);
-        return index < 0 ? "" : SpreadsheetText.Unescape(csv.GetString(index) ?? "").Trim();
+        if (index < 0)
+        {
+            return "";
+        }
+        var cell = SpreadsheetText.Unescape(csv.GetString(index) ?? "").Trim();
+        return columns.ValuesOf(field) is { } values ? values.Translate(cell) : cell;
     }
 
     public string ColumnName(int field) => columns.NameOf(field);

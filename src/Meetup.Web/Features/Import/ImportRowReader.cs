@@ -34,17 +34,10 @@ internal static class ImportRowReader
             Fail(Title, $"The title is longer than {MaxTitle} characters.");
         }
 
-        SessionFormat? format = null;
-        if (cells.Get(Format) is { Length: > 0 } formatText)
+        var formatText = cells.Get(Format);
+        if (!ImportValues.TryParseFormat(formatText, out var format))
         {
-            if (EnumNames.TryParseSnakeCase<SessionFormat>(formatText, out var parsed))
-            {
-                format = parsed;
-            }
-            else
-            {
-                Fail(Format, $"'{formatText}' is not a session format: use in_person, online or hybrid.");
-            }
+            Fail(Format, $"'{formatText}' is not a session format: use in_person, online or hybrid.");
         }
 
         IReadOnlyList<string>? languages = null;
@@ -57,13 +50,11 @@ internal static class ImportRowReader
             }
         }
 
-        SessionStatus? status = cells.Get(Status).ToLowerInvariant() switch
+        var statusText = cells.Get(Status);
+        if (!ImportValues.TryParseStatus(statusText, out var status))
         {
-            "" => null,
-            "held" => SessionStatus.Published,
-            "cancelled" or "canceled" => SessionStatus.Cancelled,
-            var other => Invalid<SessionStatus>(() => Fail(Status, $"'{other}' is not a session status: use held or cancelled.")),
-        };
+            Fail(Status, $"'{statusText.ToLowerInvariant()}' is not a session status: use held or cancelled.");
+        }
 
         var emailText = cells.Get(Email);
         var email = EmailAddress.Normalize(emailText);
@@ -82,32 +73,22 @@ internal static class ImportRowReader
             Fail(Name, $"The name is longer than {MaxName} characters.");
         }
 
-        var rsvp = cells.Get(Rsvp).ToLowerInvariant() switch
+        var rsvpText = cells.Get(Rsvp);
+        if (!ImportValues.TryParseRsvp(rsvpText, out var rsvp))
         {
-            "" or "none" => ImportRsvp.None,
-            "confirmed" => ImportRsvp.Confirmed,
-            "waitlisted" => ImportRsvp.Waitlisted,
-            "cancelled" or "canceled" => ImportRsvp.Cancelled,
-            var other => Invalid<ImportRsvp>(() => Fail(Rsvp, $"'{other}' is not an RSVP status: use confirmed, waitlisted, cancelled or none.")),
-        };
+            Fail(Rsvp, $"'{rsvpText.ToLowerInvariant()}' is not an RSVP status: use confirmed, waitlisted, cancelled or none.");
+        }
 
         var attendedText = cells.Get(Attended);
-        var attended = attendedText.ToLowerInvariant() switch
+        if (!ImportValues.TryParseAttended(attendedText, out var attended))
         {
-            "yes" or "true" or "1" => true,
-            "no" or "false" or "0" => false,
-            "" => Invalid<bool>(() => Fail(Attended, "Whether the person attended is required: yes or no.")),
-            _ => Invalid<bool>(() => Fail(Attended, $"'{attendedText}' is not yes or no (true/false and 1/0 work too).")),
-        };
+            Fail(Attended, attendedText.Length == 0
+                ? "Whether the person attended is required: yes or no."
+                : $"'{attendedText}' is not yes or no (true/false and 1/0 work too).");
+        }
 
         return errors.Count > before ? null
             : new ImportRow(line, start, title, format, languages, status, email, name, rsvp, attended);
-    }
-
-    private static T Invalid<T>(Action fail)
-    {
-        fail();
-        return default!;
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

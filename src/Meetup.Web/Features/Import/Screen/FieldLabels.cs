@@ -33,4 +33,21 @@ public static class FieldLabels
         ImportFields.Attended => l["yes or no (true/false and 1/0 work too)"],
         _ => "",
     };
+
+    /// <summary>A canonical value of an enumerated field (<see cref="ImportValues.Choices"/>) as the value step offers it.</summary>
+    public static string Value(IStringLocalizer<Strings> l, string field, string value) => (field, value) switch
+    {
+        (ImportFields.Attended, "yes") => l["attended"],
+        (ImportFields.Attended, "no") => l["did not attend"],
+        (ImportFields.Rsvp, "confirmed") => l["confirmed"],
+        (ImportFields.Rsvp, "waitlisted") => l["waitlisted"],
+        (ImportFields.Rsvp, "cancelled") => l["cancelled"],
+        (ImportFields.Rsvp, "none") => l["no RSVP"],
+        (ImportFields.SessionStatus, "held") => l["held"],
+        (ImportFields.SessionStatus, "cancelled") => l["cancelled"],
+        (ImportFields.SessionFormat, "in_person") => l["in person"],
+        (ImportFields.SessionFormat, "online") => l["online"],
+        (ImportFields.SessionFormat, "hybrid") => l["hybrid"],
+        _ => value,
+    };
 }

@@ -8,8 +8,8 @@ namespace Meetup.Web.Features.Import.Screen;
 /// <summary>
 /// Mappings the organizer confirmed, remembered in their browser (localStorage, encrypted by Data
 /// Protection) and keyed by the file's set of columns: the next export from the same tool gets the
-/// same mapping back, for any event. No table, so no migration; the cost is that a mapping stays in
-/// the browser where it was made.
+/// same mapping back — columns and what their values mean — for any event. No table, so no
+/// migration; the cost is that a mapping stays in the browser where it was made.
 /// </summary>
 public sealed class SavedMappings(ProtectedLocalStorage storage, ILogger<SavedMappings> logger)
 {
@@ -17,8 +17,8 @@ public sealed class SavedMappings(ProtectedLocalStorage storage, ILogger<SavedMa
     {
         try
         {
-            var stored = await storage.GetAsync<Dictionary<string, string?>>(KeyOf(headers));
-            return stored.Success && stored.Value is { } sources ? Usable(sources, headers) : null;
+            var stored = await storage.GetAsync<SavedMapping>(KeyOf(headers));
+            return stored.Success && stored.Value is { } saved ? Usable(saved, headers) : null;
         }
         catch (Exception e) when (e is CryptographicException or InvalidOperationException or System.Text.Json.JsonException or JSException or JSDisconnectedException or TaskCanceledException)
         {
@@ -33,7 +33,7 @@ public sealed class SavedMappings(ProtectedLocalStorage storage, ILogger<SavedMa
         ArgumentNullException.ThrowIfNull(mapping);
         try
         {
-            await storage.SetAsync(KeyOf(headers), mapping.Sources.ToDictionary(p => p.Key, p => (string?)p.Value));
+            await storage.SetAsync(KeyOf(headers), ToSaved(mapping));
         }
         catch (Exception e) when (e is InvalidOperationException or JSException or JSDisconnectedException or TaskCanceledException)
         {
@@ -50,14 +50,53 @@ public sealed class SavedMappings(ProtectedLocalStorage storage, ILogger<SavedMa
         return "meetup.import-mapping." + Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 
-    /// <summary>The saved mapping restricted to known fields and to columns this file has; null when nothing is left.</summary>
-    public static ColumnMapping? Usable(IReadOnlyDictionary<string, string?> sources, IReadOnlyList<string> headers)
+    public static SavedMapping ToSaved(ColumnMapping mapping)
     {
-        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(mapping);
+        return new SavedMapping(
+            mapping.Sources.ToDictionary(p => p.Key, p => (string?)p.Value),
+            mapping.Values.ToDictionary(p => p.Key, p => new SavedValues(p.Value.Meanings.ToDictionary(), p.Value.FilledMeansYes)));
+    }
+
+    /// <summary>The saved columns restricted to known fields and to columns this file has; null when nothing is left.</summary>
+    public static ColumnMapping? Usable(IReadOnlyDictionary<string, string?> sources, IReadOnlyList<string> headers)
+        => Usable(new SavedMapping(sources.ToDictionary(), null), headers);
+
+    /// <summary>
+    /// A saved mapping as far as it still fits: known fields, columns this file has, and the value
+    /// meanings of those fields that lead to canonical values (storage is the user's; it may hold anything).
+    /// Null when no column is left — also for a mapping saved before values were remembered.
+    /// </summary>
+    public static ColumnMapping? Usable(SavedMapping saved, IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
         ArgumentNullException.ThrowIfNull(headers);
-        var usable = sources
+        var columns = (saved.Columns ?? [])
             .Where(p => ImportFields.All.Contains(p.Key) && p.Value is not null && headers.Contains(p.Value))
             .ToDictionary(p => p.Key, p => p.Value);
-        return usable.Count == 0 ? null : new ColumnMapping(usable);
+        if (columns.Count == 0)
+        {
+            return null;
+        }
+        var values = new Dictionary<string, ValueMapping>();
+        foreach (var (field, stored) in saved.Values ?? [])
+        {
+            var choices = ImportValues.Choices(field);
+            if (!columns.ContainsKey(field) || choices.Count == 0 || stored is null)
+            {
+                continue;
+            }
+            var meanings = (stored.Meanings ?? []).Where(p => p.Value is not null && choices.Contains(p.Value)).ToDictionary();
+            values[field] = new ValueMapping(meanings, stored.FilledMeansYes && field == ImportFields.Attended);
+        }
+        return new ColumnMapping(columns, values);
     }
 }
+
+/// <summary>A mapping as the browser stores it (JSON).</summary>
+/// <param name="Columns">Canonical field → source column.</param>
+/// <param name="Values">Enumerated field → what its values meant.</param>
+public sealed record SavedMapping(Dictionary<string, string?>? Columns, Dictionary<string, SavedValues>? Values);
+
+/// <param name="Meanings">Source value key → canonical value.</param>
+public sealed record SavedValues(Dictionary<string, string>? Meanings, bool FilledMeansYes);
