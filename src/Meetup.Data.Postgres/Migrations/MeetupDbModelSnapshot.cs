@@ -183,6 +183,10 @@ namespace Meetup.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<List<string>>("PreviousSlugs")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<double>("RegularMinRatio")
                         .HasColumnType("double precision");
 

@@ -169,6 +169,10 @@ namespace Meetup.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("PreviousSlugs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("RegularMinRatio")
                         .HasColumnType("REAL");
 

@@ -6,6 +6,9 @@ public class Event
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }
+
+    /// <summary>Addresses the event had before a rename: their pages redirect here and their calendar feeds keep working.</summary>
+    public List<string> PreviousSlugs { get; set; } = [];
     public string Description { get; set; } = "";
     public string TimeZone { get; set; } = DefaultTimeZone;
     public int DefaultCapacity { get; set; } = 30;

@@ -56,7 +56,12 @@ public sealed class EventService(IDbContextFactory<MeetupDb> dbFactory, PublicUr
             return OperationResult<EventResource>.Invalid(slug.Errors);
         }
         ev.Name = input.Name!.Trim();
-        ev.Slug = slug.Value!;
+        if (ev.Slug != slug.Value)
+        {
+            // Old links keep working (see Event.PreviousSlugs); an address taken back is current again, not old.
+            ev.PreviousSlugs = [.. ev.PreviousSlugs.Where(s => s != slug.Value && s != ev.Slug), ev.Slug];
+            ev.Slug = slug.Value!;
+        }
         Apply(ev, input, time.GetUtcNow().UtcDateTime);
         return await SaveAsync(db, ev, ct);
     }
@@ -115,7 +120,8 @@ public sealed class EventService(IDbContextFactory<MeetupDb> dbFactory, PublicUr
             stem = "event";
         }
         var candidate = stem;
-        for (var n = 2; await db.Events.AnyAsync(e => e.Slug == candidate, ct); n++)
+        // A generated address avoids other events' former ones too, so old links do not change hands by accident.
+        for (var n = 2; await db.Events.AnyAsync(e => e.Slug == candidate || e.PreviousSlugs.Contains(candidate), ct); n++)
         {
             candidate = $"{stem}-{n}";
         }

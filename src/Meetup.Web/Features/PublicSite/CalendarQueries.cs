@@ -24,9 +24,12 @@ public sealed class CalendarQueries(IDbContextFactory<MeetupDb> dbFactory)
     public async Task<CalendarData?> EventFeedAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ev = await db.Events.AsNoTracking().Where(e => e.Slug == slug)
+        // Subscribers of a renamed event's old feed keep getting it (calendar apps rarely follow redirects of a
+        // subscription); an event that now holds the address comes first.
+        var ev = await db.Events.AsNoTracking().Where(e => e.Slug == slug || e.PreviousSlugs.Contains(slug))
+            .OrderByDescending(e => e.Slug == slug).ThenByDescending(e => e.UpdatedAt)
             .Select(e => new { e.Id, Source = new CalendarSource(e.Name, e.Slug, e.Description) })
-            .SingleOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct);
         if (ev is null)
         {
             return null;

@@ -29,6 +29,14 @@ public sealed class PublicEventQueries(IDbContextFactory<MeetupDb> dbFactory, Ti
         return new EventPageModel(ev, upcoming, past);
     }
 
+    /// <summary>The current address of the event that had this one before a rename (the latest such event), if any.</summary>
+    public async Task<string?> CurrentSlugAsync(string formerSlug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Events.AsNoTracking().Where(e => e.PreviousSlugs.Contains(formerSlug))
+            .OrderByDescending(e => e.UpdatedAt).Select(e => e.Slug).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The session with this id, whatever its event's slug (the page redirects to the current one).</summary>
     public async Task<SessionPageModel?> SessionAsync(int id, CancellationToken ct = default)
     {
