@@ -14,7 +14,7 @@ public static class DatabaseMigrator
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.JournalMode, ct);
         }
         logger.LogInformation("Database is up to date");
     }

@@ -60,27 +60,38 @@ public static class DatabaseProviderOptions
 }
 
 /// <summary>
-/// Per-connection SQLite settings: wait for a competing writer instead of failing at once,
-/// and the usual durability trade-off for WAL mode (journal_mode=WAL itself is persistent and
-/// set when migrating).
+/// The app's SQLite settings, in one place so that whatever measures "the app's settings" (the rsvp
+/// benchmark's floor) uses these very strings. WAL lets readers run beside the writer; its mode is
+/// persistent and set when migrating. Every connection then waits for a competing writer instead of
+/// failing at once, and syncs the WAL on every commit (synchronous=FULL): an answered RSVP survives a
+/// power loss, which NORMAL does not promise in WAL mode. Group commit (RsvpBatcher) shares that
+/// fsync among the RSVPs that arrive together.
 /// </summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
+    /// <summary>Persistent: set once when migrating.</summary>
+    public const string JournalMode = "PRAGMA journal_mode = WAL;";
 
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+    /// <summary>Per connection: run on every open.</summary>
+    public const string PerConnection = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;";
+
+    internal static readonly SqlitePragmas Instance = new();
+
+    private SqlitePragmas()
+    {
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = PerConnection;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = PerConnection;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class SyntheticEvent : IAsyncDisposable
         await using (var db = new MeetupDb(options))
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.JournalMode);
             var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             var e = new Event { Name = "Benchmark", Slug = "benchmark", CreatedAt = created, UpdatedAt = created };
             for (var s = 0; s < sessions; s++)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
@@ -46,13 +45,10 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
             .Select(a => new { Attendee = a, Rsvp = a.Rsvps.FirstOrDefault(r => r.SessionId == sessionId) })
             .ToDictionaryAsync(a => a.Attendee.Email!, ct);
 
-        var confirmed = state.Confirmed;
-        var lastPosition = state.LastPosition ?? 0;
-        if (confirmed < session.Capacity && lastPosition > 0)
+        var places = new SeatCounter(session.Capacity, state.Confirmed, state.LastPosition ?? 0);
+        if (places.FreeSeatWhileWaiting)
         {
-            var promoted = await Waitlist.FillFreeSeatsAsync(db, session, outbox, requests[0].BaseUrl, now, ct);
-            confirmed += promoted.Count;
-            lastPosition -= promoted.Count;
+            places.Promoted((await Waitlist.FillFreeSeatsAsync(db, session, outbox, requests[0].BaseUrl, now, ct)).Count);
         }
 
         var written = new List<(int Index, Rsvp Rsvp, Attendee Person)>();
@@ -75,30 +71,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
                 results[i] = Existing(active);
                 continue;
             }
-            var person = row?.Attendee;
-            if (person is null)
-            {
-                person = new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
-                db.Attendees.Add(person);
-            }
-            else
-            {
-                person.DisplayName ??= fields.Name;
-                person.PreferredLanguage ??= fields.Language;
-            }
-            var rsvp = row?.Rsvp ?? new Rsvp { SessionId = sessionId, Attendee = person, CreatedAt = now };
-            if (rsvp.Id == 0)
-            {
-                db.Rsvps.Add(rsvp);
-            }
-            rsvp.CheckInCode ??= CheckInCodes.New();
-            var seat = confirmed < session.Capacity;
-            rsvp.Status = seat ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted;
-            rsvp.WaitlistPosition = seat ? null : ++lastPosition;
-            confirmed += seat ? 1 : 0;
-            rsvp.ManageTokenHash = ManageTokens.Hash(token);
-            rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
-            rsvp.UpdatedAt = now;
+            var (person, rsvp) = RsvpPlacement.Place(db, sessionId, row?.Attendee, row?.Rsvp, fields, token, places, now);
             inBatch[fields.Email] = rsvp;
             written.Add((i, rsvp, person));
         }

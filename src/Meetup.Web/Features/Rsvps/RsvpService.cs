@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
@@ -99,44 +98,16 @@ public sealed class RsvpService(
         }
 
         // A free seat with people still waiting (capacity was just raised) goes to them first.
-        var confirmed = state.Confirmed;
-        var lastPosition = state.LastPosition ?? 0;
-        if (confirmed < session.Capacity && lastPosition > 0)
+        var places = new SeatCounter(session.Capacity, state.Confirmed, state.LastPosition ?? 0);
+        if (places.FreeSeatWhileWaiting)
         {
-            var promoted = await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct);
-            confirmed += promoted.Count;
-            lastPosition -= promoted.Count;
+            places.Promoted((await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct)).Count);
         }
-
-        var person = known?.Attendee;
-        if (person is null)
-        {
-            person = new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
-            db.Attendees.Add(person);
-        }
-        else
-        {
-            // Someone who merely knows the email must not rename a person; only blanks are filled.
-            person.DisplayName ??= fields.Name;
-            person.PreferredLanguage ??= fields.Language;
-        }
-
-        var rsvp = known?.Rsvp ?? new Rsvp { SessionId = sessionId, Attendee = person, CreatedAt = now, CheckInCode = CheckInCodes.New() };
-        if (rsvp.Id == 0)
-        {
-            db.Rsvps.Add(rsvp);
-        }
-        rsvp.CheckInCode ??= CheckInCodes.New();
-        var seat = confirmed < session.Capacity;
-        rsvp.Status = seat ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted;
-        rsvp.WaitlistPosition = seat ? null : lastPosition + 1;
-        rsvp.ManageTokenHash = ManageTokens.Hash(token);
-        rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
-        rsvp.UpdatedAt = now;
+        var (person, rsvp) = RsvpPlacement.Place(db, sessionId, known?.Attendee, known?.Rsvp, fields, token, places, now);
         await db.SaveChangesAsync(ct);
 
         outbox.Add(db, RsvpNotices.Status(rsvp, person, token, baseUrl, now));
-        if (seat && RsvpNotices.Reminder(rsvp, person, session.StartsAt, baseUrl, now) is { } reminder)
+        if (rsvp.Status == RsvpStatus.Confirmed && RsvpNotices.Reminder(rsvp, person, session.StartsAt, baseUrl, now) is { } reminder)
         {
             await outbox.AddMissingAsync(db, [reminder], ct);
         }

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
+
+namespace Meetup.Web.Features.Rsvps;
+
+/// <summary>
+/// A session's seats as one <see cref="SeatLock"/> unit counted them: places go out in call order,
+/// a seat while there is one, else the next place at the end of the waitlist.
+/// </summary>
+internal sealed class SeatCounter(int capacity, int confirmed, int lastPosition)
+{
+    private int _confirmed = confirmed;
+    private int _lastPosition = lastPosition;
+
+    /// <summary>A free seat while people wait (capacity was raised): they get it before newcomers.</summary>
+    public bool FreeSeatWhileWaiting => _confirmed < capacity && _lastPosition > 0;
+
+    public void Promoted(int count)
+    {
+        _confirmed += count;
+        _lastPosition -= count;
+    }
+
+    public (RsvpStatus Status, int? Position) Take()
+    {
+        if (_confirmed < capacity)
+        {
+            _confirmed++;
+            return (RsvpStatus.Confirmed, null);
+        }
+        return (RsvpStatus.Waitlisted, ++_lastPosition);
+    }
+}
+
+/// <summary>The one way an RSVP is written, alone (organizer's add, batch fallback) or in a batch.</summary>
+internal static class RsvpPlacement
+{
+    /// <summary>
+    /// Adds <paramref name="fields"/> to the unit of work: the known person (blanks filled in, never
+    /// renamed: whoever knows an email must not rename its owner) or a new one; their earlier, cancelled
+    /// RSVP to this session made active again, or a new one; the next place from <paramref name="seats"/>
+    /// and the hash of the new manage token. The caller saves.
+    /// </summary>
+    public static (Attendee Person, Rsvp Rsvp) Place(
+        MeetupDb db, int sessionId, Attendee? known, Rsvp? earlier, RsvpFields fields, string token, SeatCounter seats, DateTime now)
+    {
+        var person = known;
+        if (person is null)
+        {
+            person = new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
+            db.Attendees.Add(person);
+        }
+        else
+        {
+            person.DisplayName ??= fields.Name;
+            person.PreferredLanguage ??= fields.Language;
+        }
+
+        var rsvp = earlier;
+        if (rsvp is null)
+        {
+            rsvp = new Rsvp { SessionId = sessionId, Attendee = person, CreatedAt = now };
+            db.Rsvps.Add(rsvp);
+        }
+        rsvp.CheckInCode ??= CheckInCodes.New();
+        (rsvp.Status, rsvp.WaitlistPosition) = seats.Take();
+        rsvp.ManageTokenHash = ManageTokens.Hash(token);
+        rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
+        rsvp.UpdatedAt = now;
+        return (person, rsvp);
+    }
+}
