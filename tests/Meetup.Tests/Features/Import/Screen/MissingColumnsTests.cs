@@ -53,7 +53,7 @@ public class MissingColumnsTests
 
         var mapping = missing.ToMapping(columns, new Dictionary<string, ValueMapping>(), Tokyo);
 
-        Assert.False(missing.NeedsStart(columns) || missing.NeedsAccounts(columns));
+        Assert.False(MissingColumns.NeedsStart(columns) || MissingColumns.NeedsAccounts(columns));
         Assert.Equal((null, null), (mapping.SessionStart, mapping.Accounts));
     }
 
