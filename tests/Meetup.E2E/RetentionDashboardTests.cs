@@ -222,6 +222,7 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         // Read as UTF-8 on purpose: the bytes are not, and the screen says where; back to Shift_JIS.
         await ChooseAsync(page, page.GetByTestId("file-encoding").Locator(".im-select"), "Unicode (UTF-8)");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Line 1 is not Unicode (UTF-8) text");
+        await page.ScreenshotAsync(new() { Path = Artifact("import2-encoding.png") });
         await ChooseAsync(page, page.GetByTestId("file-encoding").Locator(".im-select"), "Japanese (Shift_JIS)");
         await Expect(page.Locator("[data-field=name]")).ToContainTextAsync("表示名");
 
@@ -244,6 +245,7 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await Expect(page.Locator(".mud-expand-panel", new() { HasText = "New people (4)" })
             .GetByRole(AriaRole.Cell, new() { Name = "taro_y (connpass)", Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Artifact("import2-preview.png"), FullPage = true });
         var outcome = page.GetByTestId("import-outcome");
         await Expect(outcome).ToContainTextAsync("4 people created", new() { Timeout = 20_000 });
 
@@ -253,6 +255,9 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await Expect(page.GetByText("These are the columns you chose last time for a file with the same columns.")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("missing-columns").GetByLabel("Site", new() { Exact = true })).ToHaveValueAsync("connpass");
         await FillStartAsync(page, "2018-10-07", "14:00");
+        await page.SetViewportSizeAsync(390, 2400);
+        await page.GetByTestId("missing-columns").ScreenshotAsync(new() { Path = Artifact("import2-per-event-390.png") });
+        await page.SetViewportSizeAsync(1280, 800);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         await Expect(page.GetByTestId("preview-counts")).ToContainTextAsync("new people (of 3 in the file)");
         await Expect(page.GetByTestId("preview-counts").Locator("div", new() { HasText = "new people" }).Locator(".kpi-value")).ToHaveTextAsync("0");
