@@ -207,6 +207,105 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Two_shift_jis_connpass_lists_without_email_or_date_import_as_two_sessions_of_the_same_people()
+    {
+        var eventId = await NewEventAsync("Kubernetes Study per event", "kubernetes-study-per-event");
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        await GotoAsync(page, $"/admin/events/{eventId}/import");
+
+        // connpass's participant list of the first session, as it downloads: Shift_JIS, no e-mail, no date.
+        await ChooseFileAsync(page, new FilePayload { Name = "event_1_participants.csv", MimeType = "text/csv", Buffer = ConnpassPerEvent(FirstSession) });
+        await Expect(page.GetByTestId("file-encoding")).ToContainTextAsync("Read as Japanese (Shift_JIS)");
+        await Expect(page.Locator("[data-field=name]")).ToContainTextAsync("表示名");
+
+        // Read as UTF-8 on purpose: the bytes are not, and the screen says where; back to Shift_JIS.
+        await ChooseAsync(page, page.GetByTestId("file-encoding").Locator(".im-select"), "Unicode (UTF-8)");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Line 1 is not Unicode (UTF-8) text");
+        await page.ScreenshotAsync(new() { Path = Artifact("import2-encoding.png") });
+        await ChooseAsync(page, page.GetByTestId("file-encoding").Locator(".im-select"), "Japanese (Shift_JIS)");
+        await Expect(page.Locator("[data-field=name]")).ToContainTextAsync("表示名");
+
+        // No start column: every row is one session. No e-mail column: people are their connpass user names.
+        var missing = page.GetByTestId("missing-columns");
+        await Expect(missing).ToContainTextAsync("Every row is one session, which started at");
+        await Expect(missing.Locator("[data-missing=accounts] .im-select")).ToContainTextAsync("ユーザー名");
+        await Expect(missing.GetByLabel("Site", new() { Exact = true })).ToHaveValueAsync("connpass");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Expect(missing).ToContainTextAsync("Required: the date and time the session started.");
+        await FillStartAsync(page, "2018-09-02", "14:00");
+        await page.SetViewportSizeAsync(1280, 2000);
+        await page.ScreenshotAsync(new() { Path = Artifact("import2-per-event.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 800);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Expect(page.GetByText("All 4 rows can be imported.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("preview-counts")).ToContainTextAsync("new sessions (of 1 in the file)");
+        await page.GetByText("New people (4)").ClickAsync();
+        await Expect(page.Locator(".mud-expand-panel", new() { HasText = "New people (4)" })
+            .GetByRole(AriaRole.Cell, new() { Name = "taro_y (connpass)", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Artifact("import2-preview.png"), FullPage = true });
+        var outcome = page.GetByTestId("import-outcome");
+        await Expect(outcome).ToContainTextAsync("4 people created", new() { Timeout = 20_000 });
+
+        // The next session's list: the columns and the site come back; the start is the organizer's again.
+        await GotoAsync(page, $"/admin/events/{eventId}/import");
+        await ChooseFileAsync(page, new FilePayload { Name = "event_2_participants.csv", MimeType = "text/csv", Buffer = ConnpassPerEvent(SecondSession) });
+        await Expect(page.GetByText("These are the columns you chose last time for a file with the same columns.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("missing-columns").GetByLabel("Site", new() { Exact = true })).ToHaveValueAsync("connpass");
+        await FillStartAsync(page, "2018-10-07", "14:00");
+        await page.SetViewportSizeAsync(390, 2400);
+        await page.GetByTestId("missing-columns").ScreenshotAsync(new() { Path = Artifact("import2-per-event-390.png") });
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Expect(page.GetByTestId("preview-counts")).ToContainTextAsync("new people (of 3 in the file)");
+        await Expect(page.GetByTestId("preview-counts").Locator("div", new() { HasText = "new people" }).Locator(".kpi-value")).ToHaveTextAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Expect(outcome).ToContainTextAsync("0 people created", new() { Timeout = 20_000 });
+
+        // taro_y came to both: half of the first session's attendees came back.
+        await outcome.GetByRole(AriaRole.Link, new() { Name = "See who comes back" }).ClickAsync();
+        await Expect(Kpi(page, "returnRate")).ToContainTextAsync("50%");
+        await Expect(Kpi(page, "uniqueAttendees")).ToContainTextAsync("3");
+        var returnRate = page.Locator("#return-rate");
+        await returnRate.GetByRole(AriaRole.Button, new() { Name = "Table" }).ClickAsync();
+        await Expect(returnRate.Locator("tbody tr").First).ToContainTextAsync("50%");
+        await page.ScreenshotAsync(new() { Path = Artifact("import2-dashboard.png"), FullPage = true });
+    }
+
+    private const string FirstSession = """
+        参加枠名,ユーザー名,表示名,参加ステータス,出欠ステータス,出席日時
+        一般枠,taro_y,山田 太郎,参加,出席,2018年9月2日 13時55分
+        一般枠,hanako,佐藤 花子,参加,出席,2018年9月2日 14時01分
+        一般枠,jiro,鈴木 次郎,補欠,,
+        LT枠,ken,Ken,キャンセル,,
+        """;
+
+    private const string SecondSession = """
+        参加枠名,ユーザー名,表示名,参加ステータス,出欠ステータス,出席日時
+        一般枠,TARO_Y,山田 太郎,参加,出席,2018年10月7日 13時58分
+        一般枠,jiro,鈴木 次郎,参加,出席,2018年10月7日 14時02分
+        一般枠,hanako,佐藤 花子,参加,,
+        """;
+
+    /// <summary>A connpass participant list as it downloads: CP932 with Windows line ends.</summary>
+    private static byte[] ConnpassPerEvent(string csv)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(932).GetBytes(csv.ReplaceLineEndings("\r\n") + "\r\n");
+    }
+
+    private static async Task FillStartAsync(IPage page, string date, string time)
+    {
+        var missing = page.GetByTestId("missing-columns");
+        await missing.GetByLabel("Session date").FillAsync(date);
+        await missing.GetByLabel("Session date").PressAsync("Tab");
+        await missing.GetByLabel("Start time").FillAsync(time);
+        await missing.GetByLabel("Start time").PressAsync("Tab");
+    }
+
+    [Fact]
     public async Task The_demo_communitys_dashboard_shows_its_figures_and_charts_on_a_laptop_and_a_phone()
     {
         var eventId = await DemoEventIdAsync();

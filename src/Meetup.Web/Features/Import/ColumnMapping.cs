@@ -15,7 +15,13 @@ public sealed class ColumnMapping
 
     /// <param name="sources">Canonical field → source column name; null or empty names are left out.</param>
     /// <param name="values">Enumerated field (<see cref="ImportValues.Enumerated"/>) → what its values mean; each must lead to canonical values.</param>
-    public ColumnMapping(IReadOnlyDictionary<string, string?> sources, IReadOnlyDictionary<string, ValueMapping>? values = null)
+    /// <param name="sessionStart">For a file of one session without a start column (connpass, Luma): every row's start, UTC.</param>
+    /// <param name="accounts">For a file without an e-mail column: the column of each person's account on the site the file comes from.</param>
+    public ColumnMapping(
+        IReadOnlyDictionary<string, string?> sources,
+        IReadOnlyDictionary<string, ValueMapping>? values = null,
+        DateTime? sessionStart = null,
+        AccountColumn? accounts = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         _sources = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,6 +40,16 @@ public sealed class ColumnMapping
         {
             _values[field] = Checked(field, mapping);
         }
+        if (sessionStart is { } start && (start.Kind != DateTimeKind.Utc || _sources.ContainsKey(ImportFields.SessionStart)))
+        {
+            throw new ArgumentException("A fixed session start is a UTC instant, and only for a file without a start column.", nameof(sessionStart));
+        }
+        if (accounts is not null && _sources.ContainsKey(ImportFields.Email))
+        {
+            throw new ArgumentException("People are known by their e-mail or by their account, not both.", nameof(accounts));
+        }
+        SessionStart = sessionStart;
+        Accounts = accounts;
     }
 
     private static ValueMapping Checked(string field, ValueMapping mapping)
@@ -66,6 +82,12 @@ public sealed class ColumnMapping
 
     /// <summary>Enumerated field → what its values mean, for the fields whose values need translating.</summary>
     public IReadOnlyDictionary<string, ValueMapping> Values => _values;
+
+    /// <summary>Every row's session start (UTC) when the file has no start column: it lists one session.</summary>
+    public DateTime? SessionStart { get; }
+
+    /// <summary>Where people's accounts are when the file has no e-mail column; each becomes an <see cref="Shared.AccountAddress"/>.</summary>
+    public AccountColumn? Accounts { get; }
 
     /// <summary>What the values of <paramref name="field"/> mean, or null when they are canonical already.</summary>
     public ValueMapping? ValuesOf(string field) => _values.GetValueOrDefault(field);
@@ -132,4 +154,26 @@ public sealed class ColumnMapping
         }
         return sb.ToString();
     }
+}
+
+/// <summary>
+/// The column that holds each person's account on <paramref name="Site"/> (connpass's ユーザー名):
+/// it stands in for <c>email</c> as <c>{account}@{site}.invalid</c> (<see cref="Shared.AccountAddress"/>).
+/// </summary>
+/// <param name="Site">A lower-case DNS label (<see cref="Shared.AccountAddress.IsSite"/>), e.g. <c>connpass</c>.</param>
+public sealed record AccountColumn
+{
+    public AccountColumn(string column, string site)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        if (!Shared.AccountAddress.IsSite(site))
+        {
+            throw new ArgumentException($"'{site}' is not a site name: lower-case letters, digits and hyphens.", nameof(site));
+        }
+        Column = column;
+        Site = site;
+    }
+
+    public string Column { get; }
+    public string Site { get; }
 }

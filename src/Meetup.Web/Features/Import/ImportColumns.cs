@@ -10,12 +10,20 @@ internal sealed class ImportColumns
     private readonly string[] _names;
     private readonly ValueMapping?[] _values;
 
-    private ImportColumns(int[] index, string[] names, ValueMapping?[] values)
+    private ImportColumns(int[] index, string[] names, ValueMapping?[] values, DateTime? sessionStart, string? accountSite)
     {
         _index = index;
         _names = names;
         _values = values;
+        SessionStart = sessionStart;
+        AccountSite = accountSite;
     }
+
+    /// <summary>Every row's start (UTC) when the file has no start column.</summary>
+    public DateTime? SessionStart { get; }
+
+    /// <summary>When people are known by an account: the site, and the <c>email</c> field reads the account column.</summary>
+    public string? AccountSite { get; }
 
     /// <summary>The 0-based column of a field (by its position in <see cref="ImportFields.All"/>), −1 when absent.</summary>
     public int IndexOf(int field) => _index[field];
@@ -36,14 +44,16 @@ internal sealed class ImportColumns
         var complete = true;
         for (var f = 0; f < fields.Count; f++)
         {
-            var source = mapping.SourceOf(fields[f]);
+            // People known by an account: the email field reads the account column (and is reported by its name).
+            var source = fields[f] == ImportFields.Email && mapping.Accounts is { } accounts ? accounts.Column : mapping.SourceOf(fields[f]);
             names[f] = source ?? fields[f];
             values[f] = mapping.ValuesOf(fields[f]);
             // Exact name first, then ignoring case and surrounding spaces (CsvHelper's rule).
             if (source is null || !csv.TryGetFieldIndex(source, out index[f]))
             {
                 index[f] = -1;
-                if (ImportFields.Required.Contains(fields[f]))
+                var given = fields[f] == ImportFields.SessionStart && mapping.SessionStart is not null;
+                if (ImportFields.Required.Contains(fields[f]) && !given)
                 {
                     complete = false;
                     errors.Add(new ImportError(1, names[f], source is null
@@ -52,7 +62,7 @@ internal sealed class ImportColumns
                 }
             }
         }
-        return complete ? new ImportColumns(index, names, values) : null;
+        return complete ? new ImportColumns(index, names, values, mapping.SessionStart, mapping.Accounts?.Site) : null;
     }
 }
 
@@ -71,6 +81,10 @@ internal sealed class RowCells(CsvReader csv, ImportColumns columns)
     }
 
     public string ColumnName(int field) => columns.NameOf(field);
+
+    public DateTime? SessionStart => columns.SessionStart;
+
+    public string? AccountSite => columns.AccountSite;
 
     public bool AllEmpty()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Import;
 
@@ -19,7 +20,11 @@ internal static class ImportRowReader
 
         var startText = cells.Get(Start);
         DateTime start = default;
-        if (startText.Length == 0)
+        if (cells.SessionStart is { } fixedStart)
+        {
+            start = fixedStart; // a file of one session: the organizer gave its start
+        }
+        else if (startText.Length == 0)
         {
             Fail(Start, "The session start is required.");
         }
@@ -57,14 +62,20 @@ internal static class ImportRowReader
         }
 
         var emailText = cells.Get(Email);
-        var email = EmailAddress.Normalize(emailText);
+        var email = cells.AccountSite is { } site
+            ? AccountAddress.For(site, emailText) ?? ""
+            : EmailAddress.Normalize(emailText);
         if (emailText.Length == 0)
         {
-            Fail(Email, "The email address is required: it tells people apart.");
+            Fail(Email, cells.AccountSite is null
+                ? "The email address is required: it tells people apart."
+                : "The account name is required: it tells people apart.");
         }
         else if (!EmailAddress.IsValid(email))
         {
-            Fail(Email, $"'{emailText}' is not a valid email address.");
+            Fail(Email, cells.AccountSite is null
+                ? $"'{emailText}' is not a valid email address."
+                : $"'{emailText}' is too long for an account name.");
         }
 
         var name = NullIfEmpty(cells.Get(Name));
@@ -94,17 +105,25 @@ internal static class ImportRowReader
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
-/// <summary>The <c>session_start</c> cell: ISO 8601, local to the event's zone or with an offset.</summary>
+/// <summary>The <c>session_start</c> cell: ISO 8601 (or connpass's 2018年8月30日 10時00分), local to the event's zone or with an offset.</summary>
 internal static class SessionStartText
 {
     // yyyy-MM-dd or yyyy/MM/dd (Excel in Japan), 'T' or a space, minutes with optional seconds.
-    private static readonly string[] LocalFormats =
+    private static readonly string[] IsoFormats =
         [.. from date in new[] { "yyyy-M-d", "yyyy/M/d" }
             from separator in new[] { "'T'", " " }
             from time in new[] { "H:mm", "H:mm:ss", "H:mm:ss.FFFFFFF" }
             select date + separator + time];
 
-    private static readonly string[] OffsetFormats = [.. LocalFormats.SelectMany(f => new[] { f + "zzz", f + "'Z'" })];
+    // connpass's own export writes 2018年8月30日 10時00分: unambiguous, so read it rather than make people edit the file.
+    private static readonly string[] JapaneseFormats =
+        [.. from separator in new[] { " ", "" }
+            from time in new[] { "H'時'm'分'", "H'時'm'分'ss'秒'", "H:mm", "H:mm:ss" }
+            select "yyyy'年'M'月'd'日'" + separator + time];
+
+    private static readonly string[] LocalFormats = [.. IsoFormats, .. JapaneseFormats];
+
+    private static readonly string[] OffsetFormats = [.. IsoFormats.SelectMany(f => new[] { f + "zzz", f + "'Z'" })];
 
     // A study group's history: anything outside is a typo (and year 1 would not convert to UTC).
     private const int FirstYear = 1900, LastYear = 2999;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -70,6 +71,12 @@ public sealed class OutboxSender(
             {
                 try
                 {
+                    if (!AccountAddress.IsDeliverable(message.Recipient))
+                    {
+                        // Someone imported by their account on another site (AccountAddress): there is no mailbox to try.
+                        await SkipAsync(db, message, $"Skipped: {message.Recipient} is under the reserved .invalid domain (a person known only by an account on another site), not a mailbox.", ct);
+                        continue;
+                    }
                     if (message.Subject is null && !await RenderAsync(db, message, ct))
                     {
                         continue;
@@ -129,13 +136,7 @@ public sealed class OutboxSender(
         var rendered = await renderer.RenderAsync(message, ct);
         if (rendered is null)
         {
-            message.NextAttemptAt = null;
-            message.FailedAt = time.GetUtcNow().UtcDateTime;
-            message.LastError = "Skipped: no longer applies.";
-            message.Secret = null;
-            Release(message);
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Outbox message {Id} ({Kind}) skipped: no longer applies", message.Id, message.Kind);
+            await SkipAsync(db, message, "Skipped: no longer applies.", ct);
             return false;
         }
         message.Subject = rendered.Subject.Length > 500 ? rendered.Subject[..500] : rendered.Subject;
@@ -145,6 +146,18 @@ public sealed class OutboxSender(
         message.Secret = null; // the link now lives only in the rendered body
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Gives a message up without trying it, with the reason.</summary>
+    private async Task SkipAsync(MeetupDb db, OutboxMessage message, string reason, CancellationToken ct)
+    {
+        message.NextAttemptAt = null;
+        message.FailedAt = time.GetUtcNow().UtcDateTime;
+        message.LastError = reason;
+        message.Secret = null;
+        Release(message);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Outbox message {Id} ({Kind}) {Reason}", message.Id, message.Kind, reason);
     }
 
     private async Task FailAsync(MeetupDb db, OutboxMessage message, Exception ex, CancellationToken ct)

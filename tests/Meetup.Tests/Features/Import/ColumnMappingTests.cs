@@ -72,4 +72,30 @@ public class ColumnMappingTests
     {
         Assert.Throws<ArgumentException>(() => new ColumnMapping(new Dictionary<string, string?> { ["shoe_size"] = "Shoe" }));
     }
+
+    [Fact]
+    public void A_fixed_session_start_stands_in_for_a_missing_start_column_but_not_beside_one()
+    {
+        var start = new DateTime(2018, 9, 2, 5, 0, 0, DateTimeKind.Utc);
+
+        var mapping = new ColumnMapping(new Dictionary<string, string?> { [ImportFields.Email] = "mail" }, sessionStart: start);
+
+        Assert.Equal(start, mapping.SessionStart);
+        Assert.Throws<ArgumentException>(() => new ColumnMapping(
+            new Dictionary<string, string?> { [ImportFields.SessionStart] = "date" }, sessionStart: start));
+        Assert.Throws<ArgumentException>(() => new ColumnMapping(
+            new Dictionary<string, string?>(), sessionStart: new DateTime(2018, 9, 2, 14, 0, 0, DateTimeKind.Local)));
+    }
+
+    [Fact]
+    public void People_known_by_an_account_column_need_no_email_column_and_not_both()
+    {
+        var accounts = new AccountColumn("ユーザー名", "connpass");
+
+        var mapping = new ColumnMapping(new Dictionary<string, string?>(), accounts: accounts);
+
+        Assert.Equal(accounts, mapping.Accounts);
+        Assert.Throws<ArgumentException>(() => new ColumnMapping(
+            new Dictionary<string, string?> { [ImportFields.Email] = "mail" }, accounts: accounts));
+    }
 }

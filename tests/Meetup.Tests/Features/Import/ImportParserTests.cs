@@ -38,6 +38,11 @@ public class ImportParserTests
     [InlineData("2018-09-02T14:00:00", 5)]
     [InlineData("2018-09-02 14:00", 5)]
     [InlineData("2018/9/2 14:00", 5)]
+    [InlineData("2018/09/02 14:00", 5)] // connpass's 更新日時 as Excel in Japan shows it
+    [InlineData("2018-09-02 14:00:00", 5)]
+    [InlineData("2018年9月2日 14時00分", 5)] // connpass's own export
+    [InlineData("2018年9月2日 14:00", 5)]
+    [InlineData("2018-09-02T05:00:00.000Z", 5)] // Luma
     public void Start_times_are_local_to_the_event_unless_they_carry_an_offset(string start, int utcHour)
     {
         var result = Parse($"session_start,email,attended\n{start},a@example.com,yes\n");

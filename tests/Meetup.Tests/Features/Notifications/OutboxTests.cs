@@ -84,6 +84,44 @@ public class OutboxTests
         Assert.Equal(40, counting.Sent.Values.Sum());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_message_to_an_invalid_address_is_skipped_with_its_reason_and_never_sent(string provider)
+    {
+        await using var app = await StartAsync(provider, settings: new Dictionary<string, string?> { ["Notifications:Enabled"] = "false" });
+        var session = await PublishedSessionAsync(await app.ApiClientAsync(), 5, DateTimeOffset.UtcNow.AddDays(10));
+        await RsvpAsync(app.Client(), session.Id, "A", "a@example.com");
+        long skippedId;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            // Someone imported by their connpass account (see AccountAddress), due like any reminder.
+            var now = DateTime.UtcNow;
+            var row = new OutboxMessage
+            {
+                Kind = NotificationKind.Reminder, DedupeKey = "test-invalid-recipient", Recipient = "taro_y@connpass.invalid",
+                SessionId = session.Id, CreatedAt = now, DueAt = now, NextAttemptAt = now,
+            };
+            db.OutboxMessages.Add(row);
+            await db.SaveChangesAsync();
+            skippedId = row.Id;
+        }
+        var counting = new CountingTransport();
+        var sender = ActivatorUtilities.CreateInstance<OutboxSender>(app.Factory.Services, (IEmailTransport)counting);
+
+        while (await sender.RunOnceAsync() > 0)
+        {
+        }
+
+        await using var after = app.Factory.CreateDbContext();
+        var skipped = await after.OutboxMessages.SingleAsync(o => o.Id == skippedId);
+        Assert.Equal((null, null, 0), (skipped.SentAt, skipped.NextAttemptAt, counting.Sent.GetValueOrDefault($"outbox-{skippedId}@meetup.local")));
+        Assert.NotNull(skipped.FailedAt);
+        Assert.Contains(".invalid", skipped.LastError, StringComparison.Ordinal);
+        var confirmed = await after.OutboxMessages.SingleAsync(o => o.Kind == NotificationKind.RsvpConfirmed);
+        Assert.NotNull(confirmed.SentAt); // the others still go out
+        Assert.Equal(1, counting.Sent.GetValueOrDefault($"outbox-{confirmed.Id}@meetup.local"));
+    }
+
     [Fact]
     public async Task The_reminder_goes_out_24_hours_before_and_follows_a_new_start_time()
     {

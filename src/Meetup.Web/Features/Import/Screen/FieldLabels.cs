@@ -22,7 +22,7 @@ public static class FieldLabels
 
     public static string Help(IStringLocalizer<Strings> l, string field) => field switch
     {
-        ImportFields.SessionStart => l["Date and time, e.g. 2018-09-02 14:00 (the event's time zone) or with an offset"],
+        ImportFields.SessionStart => l["Date and time, e.g. 2018-09-02 14:00 or 2018年9月2日 14時00分 (the event's time zone), or with an offset"],
         ImportFields.SessionTitle => l["Optional, but sessions without a title are hard to tell apart"],
         ImportFields.SessionFormat => l["in_person, online or hybrid"],
         ImportFields.SessionLanguages => l["Codes separated by spaces, e.g. ja zh"],

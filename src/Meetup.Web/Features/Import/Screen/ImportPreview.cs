@@ -28,6 +28,9 @@ public sealed record PreviewSession(DateTime StartsAt, string? Title, int People
 
 public sealed record PreviewPerson(string Email, string? Name);
 
+/// <summary>An existing session of the event, which a file of one session can add to.</summary>
+public sealed record SessionChoice(int Id, DateTime StartsAt, string? Title);
+
 /// <summary>Compares a parsed file with the event's sessions and the known people: two queries, whatever the file's size.</summary>
 public sealed class ImportPreviewService(IDbContextFactory<MeetupDb> dbFactory)
 {
@@ -80,6 +83,18 @@ public sealed class ImportPreviewService(IDbContextFactory<MeetupDb> dbFactory)
             [.. sessions.OrderBy(s => s.Exists).ThenBy(s => s.StartsAt).Take(SampleSize)],
             [.. newPeople.Take(SampleSize).Select(p => new PreviewPerson(p.Email, p.Name))],
             [.. rows.Take(SampleSize)]);
+    }
+
+    /// <summary>The event's sessions, latest first: a per-event file can add to one of them.</summary>
+    public async Task<IReadOnlyList<SessionChoice>> SessionsAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.EventId == eventId)
+            .OrderByDescending(s => s.StartsAt)
+            .Select(s => new SessionChoice(s.Id, s.StartsAt, s.Title))
+            .ToListAsync(ct);
+        return [.. sessions.Select(s => s with { StartsAt = AsUtc(s.StartsAt) })];
     }
 
     private static DateTime AsUtc(DateTime instant) => DateTime.SpecifyKind(instant, DateTimeKind.Utc);

@@ -55,7 +55,8 @@ public sealed class SavedMappings(ProtectedLocalStorage storage, ILogger<SavedMa
         ArgumentNullException.ThrowIfNull(mapping);
         return new SavedMapping(
             mapping.Sources.ToDictionary(p => p.Key, p => (string?)p.Value),
-            mapping.Values.ToDictionary(p => p.Key, p => new SavedValues(p.Value.Meanings.ToDictionary(), p.Value.FilledMeansYes)));
+            mapping.Values.ToDictionary(p => p.Key, p => new SavedValues(p.Value.Meanings.ToDictionary(), p.Value.FilledMeansYes)),
+            mapping.Accounts is { } accounts ? new SavedAccounts(accounts.Column, accounts.Site) : null);
     }
 
     /// <summary>The saved columns restricted to known fields and to columns this file has; null when nothing is left.</summary>
@@ -89,14 +90,23 @@ public sealed class SavedMappings(ProtectedLocalStorage storage, ILogger<SavedMa
             var meanings = (stored.Meanings ?? []).Where(p => p.Value is not null && choices.Contains(p.Value)).ToDictionary();
             values[field] = new ValueMapping(meanings, stored.FilledMeansYes && field == ImportFields.Attended);
         }
-        return new ColumnMapping(columns, values);
+        var accounts = saved.Accounts is { Column: { } column, Site: { } site }
+            && headers.Contains(column) && Shared.AccountAddress.IsSite(site) && !columns.ContainsKey(ImportFields.Email)
+            ? new AccountColumn(column, site)
+            : null;
+        return new ColumnMapping(columns, values, accounts: accounts);
     }
 }
 
 /// <summary>A mapping as the browser stores it (JSON).</summary>
 /// <param name="Columns">Canonical field → source column.</param>
 /// <param name="Values">Enumerated field → what its values meant.</param>
-public sealed record SavedMapping(Dictionary<string, string?>? Columns, Dictionary<string, SavedValues>? Values);
+/// <param name="Accounts">The column and site people were known by, for a file without e-mail (the session start is per file: not saved).</param>
+public sealed record SavedMapping(Dictionary<string, string?>? Columns, Dictionary<string, SavedValues>? Values, SavedAccounts? Accounts = null);
+
+/// <param name="Column">The column of people's accounts.</param>
+/// <param name="Site">The site they are accounts on.</param>
+public sealed record SavedAccounts(string? Column, string? Site);
 
 /// <param name="Meanings">Source value key → canonical value.</param>
 public sealed record SavedValues(Dictionary<string, string>? Meanings, bool FilledMeansYes);

@@ -1,17 +1,100 @@
 using System.Text;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace Meetup.Web.Features.Import.Screen;
 
-/// <summary>The uploaded file, kept as bytes in the circuit between the steps of the screen (it is capped at <see cref="MaxBytes"/>).</summary>
-public sealed class UploadedFile(string name, byte[] bytes)
+/// <summary>
+/// The uploaded file, kept as bytes in the circuit between the steps of the screen (it is capped at
+/// <see cref="MaxBytes"/>), with the encoding it is read in (<see cref="FileEncodings"/>).
+/// </summary>
+public sealed class UploadedFile
 {
     /// <summary>20 MB: about 300,000 rows of the canonical format, far beyond a study group's history.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    public string Name { get; } = name;
-    public long Size => bytes.LongLength;
+    private readonly byte[] _bytes;
 
-    /// <summary>A fresh reader over the text: UTF-8 (invalid bytes are an error, not '?'), with or without a byte order mark.</summary>
+    /// <param name="encodingId">One of <see cref="FileEncodings"/>; null detects it from the bytes.</param>
+    public UploadedFile(string name, byte[] bytes, string? encodingId = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (encodingId is not null && !FileEncodings.IsKnown(encodingId))
+        {
+            throw new ArgumentException($"'{encodingId}' is not an encoding the import reads.", nameof(encodingId));
+        }
+        Name = name;
+        _bytes = bytes;
+        EncodingId = encodingId ?? FileEncodings.Detect(bytes);
+    }
+
+    public string Name { get; }
+    public long Size => _bytes.LongLength;
+
+    /// <summary>The encoding the text is read in: detected, or as the organizer chose.</summary>
+    public string EncodingId { get; }
+
+    /// <summary>Whether <see cref="EncodingId"/> was the organizer's choice rather than detected.</summary>
+    public bool EncodingChosen { get; private init; }
+
+    /// <summary>The same bytes read in another encoding.</summary>
+    public UploadedFile ReadAs(string encodingId) => new(Name, _bytes, encodingId) { EncodingChosen = true };
+
+    /// <summary>A fresh reader over the text: invalid bytes are an error, not '?'; a UTF-8 or UTF-16 byte order mark is not text.</summary>
     public TextReader OpenText()
-        => new StreamReader(new MemoryStream(bytes, writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        => new StreamReader(new MemoryStream(_bytes, writable: false), FileEncodings.Strict(EncodingId),
+            detectEncodingFromByteOrderMarks: FileEncodings.UsesByteOrderMark(EncodingId));
+
+    /// <summary>The line (1 = the header) of the first bytes the encoding cannot read, or null when it reads them all.</summary>
+    public int? FirstUnreadableLine()
+    {
+        var encoding = FileEncodings.Strict(EncodingId);
+        ReadOnlySpan<byte> rest = _bytes;
+        if (EncodingId == FileEncodings.Utf16)
+        {
+            return CanRead(encoding, rest) ? null : 1; // no byte-wise line ends to count by
+        }
+        if (EncodingId == FileEncodings.Utf8 && rest.StartsWith(Encoding.UTF8.Preamble))
+        {
+            rest = rest[Encoding.UTF8.Preamble.Length..];
+        }
+        // In every encoding offered but UTF-16, byte 0x0A is only ever a line end (never part of a character).
+        for (var line = 1; ; line++)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            if (!CanRead(encoding, end < 0 ? rest : rest[..end]))
+            {
+                return line;
+            }
+            if (end < 0)
+            {
+                return null;
+            }
+            rest = rest[(end + 1)..];
+        }
+    }
+
+    private static bool CanRead(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            encoding.GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads an upload into memory (at most <see cref="MaxBytes"/>).</summary>
+    public static async Task<UploadedFile> ReadAsync(IBrowserFile file, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        using var buffer = new MemoryStream();
+        await using (var stream = file.OpenReadStream(MaxBytes, ct))
+        {
+            await stream.CopyToAsync(buffer, ct);
+        }
+        return new UploadedFile(file.Name, buffer.ToArray());
+    }
 }
