@@ -34,6 +34,10 @@ internal static class RsvpRules
         {
             errors.Add("email", l["Enter a valid email address, e.g. name@example.com."]);
         }
+        else if (!AccountAddress.IsDeliverable(email))
+        {
+            errors.Add("email", l["Enter an address that receives email: your confirmation and link go there."]);
+        }
 
         var language = CheckLanguage(input.Language, errors, l);
         var answers = CheckAnswers(input.Answers, questions, errors, l);
