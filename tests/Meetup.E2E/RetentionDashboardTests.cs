@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Demo;
+using Meetup.Web.Features.Retention;
+using Meetup.Web.Features.Retention.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Meetup.E2E.AdminSession;
 using static Microsoft.Playwright.Assertions;
@@ -150,6 +154,42 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
                 await page.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-2019.png") });
             }
         }
+    }
+
+    [Fact]
+    public async Task A_page_load_shows_the_figures_of_its_own_range_and_a_range_change_recomputes()
+    {
+        var eventId = await DemoEventIdAsync();
+        var year2019 = new DashboardRange(new DateOnly(2019, 1, 1), new DateOnly(2019, 12, 31));
+        int all, in2019;
+        using (var scope = fixture.App.Factory.Services.CreateScope())
+        {
+            var retention = scope.ServiceProvider.GetRequiredService<RetentionService>();
+            all = (await retention.GetReportAsync(eventId))!.Overall.UniqueAttendees;
+            in2019 = (await retention.GetReportAsync(eventId, year2019.From, year2019.To))!.Overall.UniqueAttendees;
+        }
+        Assert.NotEqual(all, in2019);
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        var unique = Kpi(page, "uniqueAttendees");
+
+        // A full page load of a range: the read its prerender started is the one shown, with the changes against the year before.
+        await GotoAsync(page, $"/admin/events/{eventId}/retention{year2019.ToQuery()}");
+        await Expect(unique.Locator(".rd-kpi-value")).ToHaveTextAsync(in2019.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.GetByText("Changes compare with 2018-01-01 – 2018-12-31")).ToBeVisibleAsync();
+        await Expect(unique.Locator(".rd-kpi-change")).ToContainTextAsync("vs previous period");
+
+        // Another range in the same circuit is read and computed anew.
+        await page.GetByRole(AriaRole.Button, new() { Name = "All history" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/admin/events/{eventId}/retention$"));
+        await Expect(unique.Locator(".rd-kpi-value")).ToHaveTextAsync(all.ToString(CultureInfo.InvariantCulture));
+        await Expect(unique.Locator(".rd-kpi-change")).ToContainTextAsync("different people who came");
+
+        // And a reload shows that range, not the one read before.
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await Expect(unique.Locator(".rd-kpi-value")).ToHaveTextAsync(all.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#no-shows svg").First).ToBeVisibleAsync();
     }
 
     /// <summary>Through the browser's file chooser, as the organizer does (MudFileUpload swaps its input after each pick).</summary>
