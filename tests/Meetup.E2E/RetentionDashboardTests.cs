@@ -127,9 +127,9 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
             {
                 await Expect(Kpi(page, key).Locator(".rd-kpi-value")).ToHaveTextAsync(new Regex(@"^\d+(\.\d)?%?$"));
             }
-            await Expect(page.Locator("#return-rate svg[role=img] rect.rd-bar").First).ToBeVisibleAsync();
+            await Expect(page.Locator("#return-rate svg[role=img] path.rd-bar").First).ToBeVisibleAsync();
             await Expect(page.Locator("#return-rate .rd-pending-label")).ToHaveTextAsync("pending");
-            await Expect(page.Locator("#lifecycle svg[role=img] rect.lc-dormant").First).ToBeAttachedAsync();
+            await Expect(page.Locator("#lifecycle svg[role=img] path.lc-dormant").First).ToBeAttachedAsync();
             await Expect(page.Locator("#cohorts table.rd-heat tbody tr").First).ToBeVisibleAsync();
             await Expect(page.Locator("#slots")).ToContainTextAsync("Weekend");
             await Expect(page.Locator("#speakers tbody tr").First).ToBeVisibleAsync();
