@@ -192,6 +192,27 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await Expect(page.Locator("#no-shows svg").First).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task With_more_sessions_than_fit_every_chart_starts_at_the_first_session_and_scrolls()
+    {
+        var eventId = await LongHistoryAsync(sessions: 150);
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        await GotoAsync(page, $"/admin/events/{eventId}/retention");
+
+        await Expect(Kpi(page, "uniqueAttendees").Locator(".rd-kpi-value")).ToHaveTextAsync("12");
+        // Each chart is wider than its card and scrolls sideways, starting at the first session.
+        foreach (var section in new[] { "return-rate", "lifecycle", "no-shows" })
+        {
+            var scroll = page.Locator($"#{section} .rd-scroll").Last;
+            await scroll.ScrollIntoViewIfNeededAsync();
+            Assert.True(await scroll.EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth") > 0, $"{section} does not scroll");
+        }
+        // MudChart kept a 700 × 350 view box centred in the wide box: the bars were off to the side.
+        await Expect(page.Locator("#no-shows path.mud-chart-bar").First).ToBeInViewportAsync();
+        await page.Locator("#no-shows").ScreenshotAsync(new() { Path = Artifact("dashboard-150-sessions-no-shows.png") });
+    }
+
     /// <summary>Through the browser's file chooser, as the organizer does (MudFileUpload swaps its input after each pick).</summary>
     private static async Task ChooseFileAsync(IPage page, object file)
     {
@@ -212,6 +233,32 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await using var db = fixture.App.Factory.CreateDbContext();
         var now = DateTime.UtcNow;
         var e = new Event { Name = name, Slug = slug, TimeZone = "Asia/Tokyo", CreatedAt = now, UpdatedAt = now };
+        db.Events.Add(e);
+        await db.SaveChangesAsync();
+        return e.Id;
+    }
+
+    /// <summary>A weekly group of twelve regulars, one of whom walks in without an RSVP.</summary>
+    private async Task<int> LongHistoryAsync(int sessions)
+    {
+        await using var db = fixture.App.Factory.CreateDbContext();
+        var start = new DateTime(2019, 1, 8, 10, 0, 0, DateTimeKind.Utc);
+        var e = new Event { Name = "Long History", Slug = "long-history", TimeZone = "Asia/Tokyo", CreatedAt = start, UpdatedAt = start };
+        var people = Enumerable.Range(0, 12).Select(p => new Attendee { Email = $"long{p}@example.com", DisplayName = $"Long {p}", CreatedAt = start }).ToList();
+        for (var s = 0; s < sessions; s++)
+        {
+            var at = start.AddDays(7 * s);
+            var session = new Session { Title = $"Week {s + 1}", StartsAt = at, EndsAt = at.AddHours(2), Status = SessionStatus.Published, CreatedAt = at, UpdatedAt = at };
+            foreach (var (person, p) in people.Select((person, p) => (person, p)))
+            {
+                session.CheckIns.Add(new CheckIn { Attendee = person, At = at, Method = CheckInMethod.Import });
+                if (p > 0)
+                {
+                    session.Rsvps.Add(new Rsvp { Attendee = person, Status = RsvpStatus.Confirmed, CreatedAt = at, UpdatedAt = at });
+                }
+            }
+            e.Sessions.Add(session);
+        }
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e.Id;
