@@ -65,12 +65,21 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
 
         // The two pair scans are most of the time and independent: each on its own connection, side by side
         // (SQLite in WAL lets readers run together). The people need the check-ins' attendee ids, so follow them.
-        var checkInsAndPeople = Task.Run(() => CheckInsAndPeopleAsync(eventId, ct), ct);
-        var confirmed = Task.Run(() => ConfirmedRsvpsAsync(eventId, ct), ct);
+        var checkInsAndPeople = OwnThread(() => CheckInsAndPeopleAsync(eventId, ct), ct);
+        var confirmed = OwnThread(() => ConfirmedRsvpsAsync(eventId, ct), ct);
         await Task.WhenAll(checkInsAndPeople, confirmed);
         var (checkIns, people) = await checkInsAndPeople;
         return new RetentionHistory(timeZone, thresholds, sessions, people, checkIns, await confirmed);
     }
+
+    /// <summary>
+    /// Runs a scan on a thread of its own. SQLite reads synchronously (its async methods complete before they
+    /// return), so on the thread pool two scans would take both threads of a 2-core server for their whole
+    /// length; the circuit that starts meanwhile (the dashboard starts reading during prerendering) would then
+    /// wait until the pool adds threads, about one per half second.
+    /// </summary>
+    private static Task<T> OwnThread<T>(Func<Task<T>> scan, CancellationToken ct)
+        => Task.Factory.StartNew(scan, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     private async Task<(List<SessionAttendee>, List<RetentionPerson>)> CheckInsAndPeopleAsync(int eventId, CancellationToken ct)
     {
