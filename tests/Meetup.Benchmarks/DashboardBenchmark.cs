@@ -17,12 +17,15 @@ namespace Meetup.Benchmarks;
 /// 450,000 confirmed RSVPs, SQLite) served by the real app on a Kestrel port, against a baseline measured in the same
 /// run: (a) the retention report alone (<see cref="RetentionService.GetReportAsync"/>), (b) what the dashboard reads
 /// (<see cref="RetentionDashboardService.LoadAsync"/>: the report plus two small reads), (c) Chromium's navigation to the
-/// dashboard until its KPI figures and lifecycle chart are shown. Prints the figures, their ratios to (a), and whether
-/// the issue's target is met; it asserts nothing.
+/// dashboard until its KPI figures and lifecycle chart are shown — the first visit on its own, and the median of all
+/// visits — and (d) until every section is there. Prints the figures, their ratios to (a), and whether the issue's
+/// target is met by the first visit and by the median; it asserts nothing.
 /// </summary>
 /// <remarks>
 /// (a) and (b) run round-robin after a warm-up, so that a busy machine slows both alike. During (c) the browser and
-/// the server share the machine's cores.
+/// the server share the machine's cores. The first visit is the dashboard's first render in this process (its
+/// components' code still cold) in a browser that has signed in (so the scripts are cached, as an organizer's are).
+/// The load average is printed before and after: the machine may be shared.
 /// </remarks>
 internal static class DashboardBenchmark
 {
@@ -31,7 +34,7 @@ internal static class DashboardBenchmark
     private const int PerSession = 2_500;
     private const int CorePeople = 1_500;
     private const int WarmUpRuns = 3;
-    private const int Visits = 3;
+    private const int Visits = 5;
     private const double TargetMs = 1_000;
     private const string Target = "first render within 1 s";
 
@@ -47,12 +50,17 @@ internal static class DashboardBenchmark
             window.__benchInteractive = now;
           }
           const rate = document.querySelector('[data-kpi=returnRate] .rd-kpi-value');
-          if (!rate || !/%$/.test(rate.textContent.trim()) || !document.querySelector('#lifecycle svg rect')) {
+          if (!rate || !/%$/.test(rate.textContent.trim()) || !document.querySelector('#lifecycle svg path.lc-returning')) {
             return false;
           }
           const navigation = performance.getEntriesByType('navigation')[0];
           return [navigation ? navigation.loadEventEnd : 0, window.__benchInteractive ?? now, now];
         }
+        """;
+
+    /// <summary>Polled after <see cref="Shown"/>: the last section (the no-show charts) is drawn.</summary>
+    private const string Complete = """
+        () => document.querySelector('#no-shows svg') ? performance.now() : false
         """;
 
     /// <summary>Keeps the host's start-up and shutdown lines out of the printed figures; errors still show.</summary>
@@ -86,7 +94,7 @@ internal static class DashboardBenchmark
         try
         {
             Console.WriteLine($"dashboard: {Sessions} counted sessions, {People:N0} people, {Sessions * PerSession:N0} check-ins, SQLite; "
-                + $"the app on Kestrel, Chromium at {chromium}");
+                + $"the app on Kestrel, Chromium at {chromium}; {Environment.ProcessorCount} cores, {LoadAverage()}");
             // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working
             // directory; a test runner starts in the output directory, dotnet run in the caller's: start where tests do.
             Environment.CurrentDirectory = AppContext.BaseDirectory;
@@ -94,14 +102,21 @@ internal static class DashboardBenchmark
             var eventId = await SeedAsync(app);
             var (report, load) = await MeasureServicesAsync(app, eventId, runs);
             Console.WriteLine($"service, median of {runs} runs after {WarmUpRuns} warm-up runs (round-robin)");
-            Console.WriteLine($"{Row("(a) baseline: RetentionService.GetReportAsync", report.Median)}   (fastest {report.Min:F1} ms)");
-            Console.WriteLine($"{Row("(b) RetentionDashboardService.LoadAsync", load.Median)}   (fastest {load.Min:F1} ms)   = {load.Median / report.Median:F2}x (a)");
+            Console.WriteLine($"{Row("(a) baseline: RetentionService.GetReportAsync", report.Median)}   (fastest {report.Min:F1} ms; CPU {report.CpuMedian:F0} ms)");
+            Console.WriteLine($"{Row("(b) RetentionDashboardService.LoadAsync", load.Median)}   (fastest {load.Min:F1} ms; CPU {load.CpuMedian:F0} ms)   = {load.Median / report.Median:F2}x (a)");
 
-            Console.WriteLine($"browser: navigation to /admin/events/{eventId}/retention until the KPI figures and the lifecycle chart are shown");
+            Console.WriteLine($"browser: navigation to /admin/events/{eventId}/retention until the KPI figures and the lifecycle chart are shown "
+                + "(first screen), then until every section is (complete)");
             var visits = await MeasureBrowserAsync(browser, app.BaseUrl, eventId);
-            var browserTime = Timing.Of(visits);
-            Console.WriteLine($"{Row($"(c) median of {Visits} visits", browserTime.Median)}   (fastest {browserTime.Min:F1} ms)   = {browserTime.Median / report.Median:F2}x (a)");
-            Console.WriteLine($"target: {Target}: {(browserTime.Median <= TargetMs ? "met" : "not met")} ((c) = {browserTime.Median:F0} ms)");
+            var first = visits[0];
+            var shown = Timing.Of([.. visits.Select(v => v.Shown)]);
+            var complete = Timing.Of([.. visits.Select(v => v.Complete)]);
+            Console.WriteLine($"{Row("(c) first visit, first screen", first.Shown)}   = {first.Shown / report.Median:F2}x (a)");
+            Console.WriteLine($"{Row($"(c) median of {Visits} visits, first screen", shown.Median)}   (fastest {shown.Min:F1} ms)   = {shown.Median / report.Median:F2}x (a)");
+            Console.WriteLine($"{Row("(d) first visit, complete", first.Complete)}   = {first.Complete / report.Median:F2}x (a)");
+            Console.WriteLine($"{Row($"(d) median of {Visits} visits, complete", complete.Median)}   (fastest {complete.Min:F1} ms)   = {complete.Median / report.Median:F2}x (a)");
+            var met = first.Shown <= TargetMs && shown.Median <= TargetMs;
+            Console.WriteLine($"target: {Target}: {(met ? "met" : "not met")} (first visit {first.Shown:F0} ms, median {shown.Median:F0} ms); {LoadAverage()}");
         }
         finally
         {
@@ -130,14 +145,15 @@ internal static class DashboardBenchmark
             }
         }
         var times = measured.Select(_ => new double[runs]).ToArray();
+        var cpu = measured.Select(_ => new double[runs]).ToArray();
         for (var i = 0; i < runs; i++)
         {
             for (var m = 0; m < measured.Length; m++)
             {
-                times[m][i] = await TimeAsync(measured[m]);
+                (times[m][i], cpu[m][i]) = await TimeAsync(measured[m]);
             }
         }
-        return (Timing.Of(times[0]), Timing.Of(times[1]));
+        return (Timing.Of(times[0], cpu[0]), Timing.Of(times[1], cpu[1]));
     }
 
     /// <summary>A figure of the wrong data would be worthless: stop rather than print it.</summary>
@@ -149,28 +165,53 @@ internal static class DashboardBenchmark
         }
     }
 
-    /// <summary>Signs in as the bootstrap admin, then visits the dashboard <see cref="Visits"/> times; returns each visit's time.</summary>
-    private static async Task<double[]> MeasureBrowserAsync(IBrowser browser, string baseUrl, int eventId)
+    /// <summary>Signs in as the bootstrap admin, then visits the dashboard <see cref="Visits"/> times; returns each visit's times.</summary>
+    private static async Task<Visit[]> MeasureBrowserAsync(IBrowser browser, string baseUrl, int eventId)
     {
         await using var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await SignInAsync(page);
-
-        var times = new double[Visits];
-        for (var visit = 0; visit < Visits; visit++)
+        // Chromium's own account of its main thread (the metrics of the page's current document).
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Performance.enable");
+        var visits = new Visit[Visits];
+        for (var i = 0; i < Visits; i++)
         {
+            var cpu = CpuTime.Now();
             var watch = Stopwatch.StartNew();
             await page.GotoAsync($"/admin/events/{eventId}/retention");
-            var shown = await page.WaitForFunctionAsync(Shown, null, new() { Timeout = 120_000 });
-            times[visit] = watch.Elapsed.TotalMilliseconds;
-            var inPage = await shown.JsonValueAsync<double[]>();
-            Console.WriteLine($"{Row($"visit {visit + 1}", times[visit])}   (in the page, since navigation start: load event {inPage[0]:F0} ms, "
-                + $"circuit interactive {inPage[1]:F0} ms, figures and chart {inPage[2]:F0} ms)");
+            var shownHandle = await page.WaitForFunctionAsync(Shown, null, new() { Timeout = 120_000 });
+            var shown = watch.Elapsed.TotalMilliseconds;
+            var completeHandle = await page.WaitForFunctionAsync(Complete, null, new() { Timeout = 120_000 });
+            var complete = watch.Elapsed.TotalMilliseconds;
+            var (serverCpu, browserCpu) = CpuTime.Now() - cpu;
+            var mainThread = await MainThreadAsync(devTools);
+            visits[i] = new Visit(shown, complete);
+            var inPage = await shownHandle.JsonValueAsync<double[]>();
+            var completeInPage = await completeHandle.JsonValueAsync<double>();
+            Console.WriteLine($"{Row($"visit {i + 1}", shown)}   (in the page, since navigation start: load event {inPage[0]:F0} ms, "
+                + $"circuit interactive {inPage[1]:F0} ms, first screen {inPage[2]:F0} ms, "
+                + $"complete {completeInPage:F0} ms; CPU until complete: this process {serverCpu:F0} ms, Chromium {browserCpu:F0} ms, "
+                + $"of which its main thread {mainThread:F0} ms)");
             // Not measured: let the page finish its after-render work (MudBlazor's charts call into JS then) before
-            // leaving it, so the next visit starts on a quiet server and the old circuit is not torn down mid-call.
+            // leaving it, so the next visit starts on a quiet server.
             await page.WaitForTimeoutAsync(1_000);
         }
-        return times;
+        return visits;
+    }
+
+    /// <summary>How long Chromium's main thread has been busy with the current document (parsing, script, style, layout).</summary>
+    private static async Task<double> MainThreadAsync(ICDPSession devTools)
+    {
+        var metrics = await devTools.SendAsync("Performance.getMetrics");
+        foreach (var metric in metrics!.Value.GetProperty("metrics").EnumerateArray())
+        {
+            if (metric.GetProperty("name").GetString() == "TaskDuration")
+            {
+                return metric.GetProperty("value").GetDouble() * 1000;
+            }
+        }
+        return double.NaN;
     }
 
     private static async Task SignInAsync(IPage page)
@@ -273,21 +314,28 @@ internal static class DashboardBenchmark
 
     private static string Row(string label, double ms) => $"  {label,-46}{ms,8:F1} ms";
 
-    private static async Task<double> TimeAsync(Func<Task> run)
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), to judge how busy the machine was.</summary>
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? "load average " + string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
+
+    private readonly record struct Visit(double Shown, double Complete);
+
+    /// <returns>Wall-clock and CPU milliseconds.</returns>
+    private static async Task<(double, double)> TimeAsync(Func<Task> run)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var cpu = CpuTime.Now().ProcessMs;
         var stopwatch = Stopwatch.StartNew();
         await run();
-        return stopwatch.Elapsed.TotalMilliseconds;
+        return (stopwatch.Elapsed.TotalMilliseconds, CpuTime.Now().ProcessMs - cpu);
     }
 
-    private readonly record struct Timing(double Median, double Min)
+    private readonly record struct Timing(double Median, double Min, double CpuMedian = 0)
     {
-        public static Timing Of(double[] times)
-        {
-            var sorted = times.Order().ToArray();
-            return new Timing(sorted[sorted.Length / 2], sorted[0]);
-        }
+        public static Timing Of(double[] times, double[]? cpu = null)
+            => new(MedianOf(times), times.Min(), cpu is null ? 0 : MedianOf(cpu));
+
+        private static double MedianOf(double[] values) => values.Order().ElementAt(values.Length / 2);
     }
 }

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Demo;
+using Meetup.Web.Features.Retention;
+using Meetup.Web.Features.Retention.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Meetup.E2E.AdminSession;
 using static Microsoft.Playwright.Assertions;
@@ -319,9 +323,9 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
             {
                 await Expect(Kpi(page, key).Locator(".rd-kpi-value")).ToHaveTextAsync(new Regex(@"^\d+(\.\d)?%?$"));
             }
-            await Expect(page.Locator("#return-rate svg[role=img] rect.rd-bar").First).ToBeVisibleAsync();
+            await Expect(page.Locator("#return-rate svg[role=img] path.rd-bar").First).ToBeVisibleAsync();
             await Expect(page.Locator("#return-rate .rd-pending-label")).ToHaveTextAsync("pending");
-            await Expect(page.Locator("#lifecycle svg[role=img] rect.lc-dormant").First).ToBeAttachedAsync();
+            await Expect(page.Locator("#lifecycle svg[role=img] path.lc-dormant").First).ToBeAttachedAsync();
             await Expect(page.Locator("#cohorts table.rd-heat tbody tr").First).ToBeVisibleAsync();
             await Expect(page.Locator("#slots")).ToContainTextAsync("Weekend");
             await Expect(page.Locator("#speakers tbody tr").First).ToBeVisibleAsync();
@@ -346,6 +350,63 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
                 await page.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-2019.png") });
             }
         }
+    }
+
+    [Fact]
+    public async Task A_page_load_shows_the_figures_of_its_own_range_and_a_range_change_recomputes()
+    {
+        var eventId = await DemoEventIdAsync();
+        var year2019 = new DashboardRange(new DateOnly(2019, 1, 1), new DateOnly(2019, 12, 31));
+        int all, in2019;
+        using (var scope = fixture.App.Factory.Services.CreateScope())
+        {
+            var retention = scope.ServiceProvider.GetRequiredService<RetentionService>();
+            all = (await retention.GetReportAsync(eventId))!.Overall.UniqueAttendees;
+            in2019 = (await retention.GetReportAsync(eventId, year2019.From, year2019.To))!.Overall.UniqueAttendees;
+        }
+        Assert.NotEqual(all, in2019);
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        var unique = Kpi(page, "uniqueAttendees");
+
+        // A full page load of a range: the read its prerender started is the one shown, with the changes against the year before.
+        await GotoAsync(page, $"/admin/events/{eventId}/retention{year2019.ToQuery()}");
+        await Expect(unique.Locator(".rd-kpi-value")).ToHaveTextAsync(in2019.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.GetByText("Changes compare with 2018-01-01 – 2018-12-31")).ToBeVisibleAsync();
+        await Expect(unique.Locator(".rd-kpi-change")).ToContainTextAsync("vs previous period");
+
+        // Another range in the same circuit is read and computed anew.
+        await page.GetByRole(AriaRole.Button, new() { Name = "All history" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/admin/events/{eventId}/retention$"));
+        await Expect(unique.Locator(".rd-kpi-value")).ToHaveTextAsync(all.ToString(CultureInfo.InvariantCulture));
+        await Expect(unique.Locator(".rd-kpi-change")).ToContainTextAsync("different people who came");
+
+        // And a reload shows that range, not the one read before.
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await Expect(unique.Locator(".rd-kpi-value")).ToHaveTextAsync(all.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#no-shows svg").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task With_more_sessions_than_fit_every_chart_starts_at_the_first_session_and_scrolls()
+    {
+        var eventId = await LongHistoryAsync(sessions: 150);
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        await GotoAsync(page, $"/admin/events/{eventId}/retention");
+
+        await Expect(Kpi(page, "uniqueAttendees").Locator(".rd-kpi-value")).ToHaveTextAsync("12");
+        // Each chart is wider than its card and scrolls sideways, starting at the first session.
+        foreach (var section in new[] { "return-rate", "lifecycle", "no-shows" })
+        {
+            var scroll = page.Locator($"#{section} .rd-scroll").Last;
+            await scroll.ScrollIntoViewIfNeededAsync();
+            Assert.True(await scroll.EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth") > 0, $"{section} does not scroll");
+        }
+        // MudChart kept a 700 × 350 view box centred in the wide box: the bars were off to the side.
+        await Expect(page.Locator("#no-shows path.mud-chart-bar").First).ToBeInViewportAsync();
+        await page.Locator("#no-shows").ScreenshotAsync(new() { Path = Artifact("dashboard-150-sessions-no-shows.png") });
     }
 
     /// <summary>Through the browser's file chooser, as the organizer does (MudFileUpload swaps its input after each pick).</summary>
@@ -443,6 +504,32 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await using var db = fixture.App.Factory.CreateDbContext();
         var now = DateTime.UtcNow;
         var e = new Event { Name = name, Slug = slug, TimeZone = "Asia/Tokyo", CreatedAt = now, UpdatedAt = now };
+        db.Events.Add(e);
+        await db.SaveChangesAsync();
+        return e.Id;
+    }
+
+    /// <summary>A weekly group of twelve regulars, one of whom walks in without an RSVP.</summary>
+    private async Task<int> LongHistoryAsync(int sessions)
+    {
+        await using var db = fixture.App.Factory.CreateDbContext();
+        var start = new DateTime(2019, 1, 8, 10, 0, 0, DateTimeKind.Utc);
+        var e = new Event { Name = "Long History", Slug = "long-history", TimeZone = "Asia/Tokyo", CreatedAt = start, UpdatedAt = start };
+        var people = Enumerable.Range(0, 12).Select(p => new Attendee { Email = $"long{p}@example.com", DisplayName = $"Long {p}", CreatedAt = start }).ToList();
+        for (var s = 0; s < sessions; s++)
+        {
+            var at = start.AddDays(7 * s);
+            var session = new Session { Title = $"Week {s + 1}", StartsAt = at, EndsAt = at.AddHours(2), Status = SessionStatus.Published, CreatedAt = at, UpdatedAt = at };
+            foreach (var (person, p) in people.Select((person, p) => (person, p)))
+            {
+                session.CheckIns.Add(new CheckIn { Attendee = person, At = at, Method = CheckInMethod.Import });
+                if (p > 0)
+                {
+                    session.Rsvps.Add(new Rsvp { Attendee = person, Status = RsvpStatus.Confirmed, CreatedAt = at, UpdatedAt = at });
+                }
+            }
+            e.Sessions.Add(session);
+        }
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e.Id;

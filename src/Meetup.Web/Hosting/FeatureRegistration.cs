@@ -37,6 +37,7 @@ internal static class FeatureRegistration
         services.AddScoped<AttendanceExport>();
         services.AddScoped<RetentionService>();
         services.AddScoped<RetentionDashboardService>();
+        services.AddSingleton<DashboardHandOver>();
         services.AddScoped<ImportPreviewService>();
         services.AddScoped<SavedMappings>();
         services.AddScoped<AttendeeHistoryQueries>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Meetup.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,27 @@ public class HostingTests
         await File.WriteAllTextAsync(path, new string('x', 4096));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_stylesheet_and_script_a_page_loads_is_served_compressed()
+    {
+        await using var app = await TestApp.StartAsync("Sqlite");
+        var client = app.Client();
+        var html = await client.GetStringAsync("/account/login");
+
+        // MudBlazor's fingerprinted names were served uncompressed (its CSS is 627 KB; 42 KB with Brotli).
+        var assets = Regex.Matches(html, "<(?:link rel=\"stylesheet\" href|script src)=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(assets, a => a.Contains("MudBlazor.min.css", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.Contains("blazor.web", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + asset);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Content.Headers.ContentEncoding.Count > 0, $"{asset} is served uncompressed");
+        }
     }
 
     [Fact]

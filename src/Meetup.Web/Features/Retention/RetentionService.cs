@@ -26,54 +26,75 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
         => (await GetAsync(eventId, from, to, ct))?.Report;
 
     /// <summary>The report with the event's time zone, for callers that show local times.</summary>
-    public Task<EventRetention?> GetAsync(int eventId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
-        => GetAsync(eventId, from, to, now: null, ct);
+    public async Task<EventRetention?> GetAsync(int eventId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
+        => (await ReadAsync(eventId, ct))?.Compute(from, to, time.GetUtcNow());
 
-    /// <summary>The report as it stood at <paramref name="now"/> (the dashboard compares with an earlier period this way).</summary>
-    /// <param name="now">The instant that decides which sessions have started; null = the clock's now.</param>
-    public async Task<EventRetention?> GetAsync(int eventId, DateOnly? from, DateOnly? to, DateTimeOffset? now, CancellationToken ct = default)
+    /// <summary>
+    /// Reads what the event's reports are computed from, once: reports for several ranges or instants
+    /// (the dashboard's period and the one before it) then cost only their computation.
+    /// </summary>
+    /// <returns>Null when there is no event with that id.</returns>
+    public async Task<RetentionHistory?> ReadAsync(int eventId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var settings = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.TimeZone, e.RegularMinSessions, e.RegularMinRatio, e.AtRiskMissedSessions })
-            .FirstOrDefaultAsync(ct);
-        if (settings is null)
+        RetentionThresholds thresholds;
+        TimeZoneInfo timeZone;
+        List<RetentionSession> sessions;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            return null;
-        }
-
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.EventId == eventId && s.Status != SessionStatus.Draft)
-            .Select(s => new RetentionSession(s.Id, s.StartsAt, s.Title, s.Format, s.Languages, s.Status))
-            .ToListAsync(ct);
-        var checkIns = await PairReader.ReadAsync(db,
-            db.CheckIns.Where(c => c.Session!.EventId == eventId).Select(c => new SessionAttendee(c.SessionId, c.AttendeeId)), ct);
-        var confirmed = await PairReader.ReadAsync(db,
-            db.Rsvps.Where(r => r.Session!.EventId == eventId && r.Status == RsvpStatus.Confirmed)
-                .Select(r => new SessionAttendee(r.SessionId, r.AttendeeId)), ct);
-        var people = await PeopleAsync(db, checkIns, ct);
-
-        var timeZone = TimeZones.Find(settings.TimeZone);
-        var report = RetentionCalculator.Compute(new RetentionInput
-        {
-            TimeZone = timeZone,
-            Now = (now ?? time.GetUtcNow()).UtcDateTime,
-            Thresholds = new RetentionThresholds
+            var settings = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
+                .Select(e => new { e.TimeZone, e.RegularMinSessions, e.RegularMinRatio, e.AtRiskMissedSessions })
+                .FirstOrDefaultAsync(ct);
+            if (settings is null)
+            {
+                return null;
+            }
+            timeZone = TimeZones.Find(settings.TimeZone);
+            thresholds = new RetentionThresholds
             {
                 // Clamped into the calculator's domain: a bad setting must not break the report.
                 RegularMinSessions = Math.Max(1, settings.RegularMinSessions),
                 RegularMinRatio = double.IsNaN(settings.RegularMinRatio) ? RetentionThresholds.Default.RegularMinRatio
                     : Math.Clamp(settings.RegularMinRatio, 0, 1),
                 AtRiskMissedSessions = Math.Max(1, settings.AtRiskMissedSessions),
-            },
-            From = from,
-            To = to,
-            Sessions = sessions,
-            People = people,
-            CheckIns = checkIns,
-            ConfirmedRsvps = confirmed,
-        });
-        return new EventRetention(timeZone, report);
+            };
+            sessions = await db.Sessions.AsNoTracking()
+                .Where(s => s.EventId == eventId && s.Status != SessionStatus.Draft)
+                .Select(s => new RetentionSession(s.Id, s.StartsAt, s.Title, s.Format, s.Languages, s.Status))
+                .ToListAsync(ct);
+        }
+
+        // The two pair scans are most of the time and independent: each on its own connection, side by side
+        // (SQLite in WAL lets readers run together). The people need the check-ins' attendee ids, so follow them.
+        var checkInsAndPeople = OwnThread(() => CheckInsAndPeopleAsync(eventId, ct), ct);
+        var confirmed = OwnThread(() => ConfirmedRsvpsAsync(eventId, ct), ct);
+        await Task.WhenAll(checkInsAndPeople, confirmed);
+        var (checkIns, people) = await checkInsAndPeople;
+        return new RetentionHistory(timeZone, thresholds, sessions, people, checkIns, await confirmed);
+    }
+
+    /// <summary>
+    /// Runs a scan on a thread of its own. SQLite reads synchronously (its async methods complete before they
+    /// return), so on the thread pool two scans would take both threads of a 2-core server for their whole
+    /// length; the circuit that starts meanwhile (the dashboard starts reading during prerendering) would then
+    /// wait until the pool adds threads, about one per half second.
+    /// </summary>
+    private static Task<T> OwnThread<T>(Func<Task<T>> scan, CancellationToken ct)
+        => Task.Factory.StartNew(scan, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task<(List<SessionAttendee>, List<RetentionPerson>)> CheckInsAndPeopleAsync(int eventId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var checkIns = await PairReader.ReadAsync(db,
+            db.CheckIns.Where(c => c.Session!.EventId == eventId).Select(c => new SessionAttendee(c.SessionId, c.AttendeeId)), ct);
+        return (checkIns, await PeopleAsync(db, checkIns, ct));
+    }
+
+    private async Task<List<SessionAttendee>> ConfirmedRsvpsAsync(int eventId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PairReader.ReadAsync(db,
+            db.Rsvps.Where(r => r.Session!.EventId == eventId && r.Status == RsvpStatus.Confirmed)
+                .Select(r => new SessionAttendee(r.SessionId, r.AttendeeId)), ct);
     }
 
     /// <summary>Names and emails of everyone who checked in, in one query (the ids as one array parameter).</summary>
@@ -90,6 +111,43 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
             .Select(a => new RetentionPerson(a.Id, a.DisplayName, a.Email))
             .ToListAsync(ct);
     }
+}
+
+/// <summary>
+/// Everything one event's retention reports are computed from, as read at one moment: its settings,
+/// sessions (drafts left out), people and pairs. Read-only once built, so reports may be computed
+/// from it side by side.
+/// </summary>
+public sealed class RetentionHistory(
+    TimeZoneInfo timeZone,
+    RetentionThresholds thresholds,
+    IReadOnlyList<RetentionSession> sessions,
+    IReadOnlyList<RetentionPerson> people,
+    IReadOnlyList<SessionAttendee> checkIns,
+    IReadOnlyList<SessionAttendee> confirmedRsvps)
+{
+    public TimeZoneInfo TimeZone => timeZone;
+
+    /// <summary>The event's definitions of regular and at risk, as the reports apply them.</summary>
+    public RetentionThresholds Thresholds => thresholds;
+
+    /// <summary>The event's held, upcoming and cancelled sessions (no drafts), in no particular order.</summary>
+    public IReadOnlyList<RetentionSession> Sessions => sessions;
+
+    /// <summary>The report for [<paramref name="from"/>, <paramref name="to"/>] as it stood at <paramref name="now"/> (which sessions had started).</summary>
+    public EventRetention Compute(DateOnly? from, DateOnly? to, DateTimeOffset now)
+        => new(timeZone, RetentionCalculator.Compute(new RetentionInput
+        {
+            TimeZone = timeZone,
+            Now = now.UtcDateTime,
+            Thresholds = thresholds,
+            From = from,
+            To = to,
+            Sessions = sessions,
+            People = people,
+            CheckIns = checkIns,
+            ConfirmedRsvps = confirmedRsvps,
+        }));
 }
 
 /// <summary>A retention report and the time zone its local dates and slots are in.</summary>

@@ -134,7 +134,7 @@ public class RetentionServiceTests
         public MeetupDb CreateDbContext() => new(options);
     }
 
-    /// <summary>Every command the service sends, except the SQLite connection pragmas.</summary>
+    /// <summary>Every command the service sends, except the SQLite connection pragmas (the pair scans run side by side).</summary>
     private sealed class CommandLog : DbCommandInterceptor
     {
         public List<string> Texts { get; } = [];
@@ -156,8 +156,11 @@ public class RetentionServiceTests
 
         private void Log(DbCommand command)
         {
-            Texts.Add(command.CommandText);
-            ParameterCounts.Add(command.Parameters.Count);
+            lock (Texts)
+            {
+                Texts.Add(command.CommandText);
+                ParameterCounts.Add(command.Parameters.Count);
+            }
         }
     }
 }

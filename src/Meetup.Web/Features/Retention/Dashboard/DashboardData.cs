@@ -4,7 +4,7 @@ namespace Meetup.Web.Features.Retention.Dashboard;
 public sealed record EventChoice(int Id, string Name);
 
 /// <summary>Everything the dashboard shows for one event and range, read in one go.</summary>
-/// <param name="Thresholds">The event's definitions of regular and at risk, to explain the lists (the report applied them).</param>
+/// <param name="Thresholds">The event's definitions of regular and at risk, as the report applied them, to explain the lists.</param>
 /// <param name="CountedStarts">UTC start of each counted session of the whole history, [i − 1] = session i: for "last attended".</param>
 public sealed record DashboardData(
     int EventId,
@@ -18,6 +18,12 @@ public sealed record DashboardData(
     IReadOnlyList<SpeakerImpactRow> Speakers,
     RetentionThresholds Thresholds)
 {
+    /// <summary>The period the KPI cards compare with; null for a range without a start (nothing comes before all history).</summary>
+    public PreviousPeriod? Period { get; init; }
+
+    /// <summary><see cref="Period"/>'s report as it stood when that period ended (same read as <see cref="Report"/>).</summary>
+    public RetentionReport? Previous { get; init; }
+
     /// <summary>Counted sessions of the whole history (n of the spec), whatever the range.</summary>
     public int TotalCounted => CountedStarts.Count;
 

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Meetup.Web.Features.Retention.Dashboard;
 
 /// <summary>
-/// Reads what the retention dashboard shows: ONE retention report (<see cref="RetentionService"/>)
-/// plus two small reads bounded by the number of sessions (their starts, and the speakers on their
-/// agendas), never a query per row. The previous period's report, for the KPI changes, is a second
-/// call the page makes after its first render.
+/// Reads what the retention dashboard shows: the event's history read once (<see cref="RetentionService.ReadAsync"/>),
+/// the report of the chosen range and, when the range has a start, the previous period's report from the same read
+/// (for the KPI changes), plus two small reads bounded by the number of sessions (the event's name, the speakers on
+/// their agendas) made alongside; never a query per row.
 /// </summary>
 public sealed class RetentionDashboardService(
     IDbContextFactory<MeetupDb> dbFactory, RetentionService retention, TimeProvider time, ILogger<RetentionDashboardService> logger)
@@ -24,21 +24,46 @@ public sealed class RetentionDashboardService(
     public async Task<DashboardData?> LoadAsync(int eventId, DashboardRange range, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var result = await retention.GetAsync(eventId, range.From, range.To, ct);
-        if (result is null)
+        var details = Task.Run(() => DetailsAsync(eventId, ct), ct);
+        var read = retention.ReadAsync(eventId, ct);
+        await Task.WhenAll(details, read);
+        var (header, speakers) = await details;
+        if (await read is not { } history || header is null)
         {
             return null;
         }
-        var reportMs = watch.ElapsedMilliseconds;
+        var readMs = watch.ElapsedMilliseconds;
 
+        var today = Today(history.TimeZone);
+        var period = range.Previous(today);
+        // The previous period as it stood when it ended, from the same read, computed alongside the current one.
+        var previous = period is { } p ? Task.Run(() => history.Compute(p.From, p.To, p.AsOf(history.TimeZone)).Report, ct) : null;
+        var report = history.Compute(range.From, range.To, time.GetUtcNow()).Report;
+        var data = new DashboardData(eventId, header.Name, header.TimeZone, history.TimeZone, today, range, report,
+            CountedStarts(history.Sessions, report), SpeakerImpact.Compute(report.Sessions, speakers), history.Thresholds)
+        {
+            Period = period,
+            Previous = previous is null ? null : await previous,
+        };
+        logger.LogInformation("Retention dashboard of event {EventId}: read in {ReadMs} ms, all in {TotalMs} ms ({Sessions} sessions, {People} people)",
+            eventId, readMs, watch.ElapsedMilliseconds, data.TotalCounted, report.Attendees.Count);
+        return data;
+    }
+
+    /// <summary>Today's date in the event's time zone.</summary>
+    public DateOnly Today(TimeZoneInfo timeZone)
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), timeZone).DateTime);
+
+    /// <summary>The event's name and zone, and who spoke at its published sessions: small reads, on their own connection.</summary>
+    private async Task<(EventHeader? Header, List<SessionSpeaker> Speakers)> DetailsAsync(int eventId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var header = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.Name, e.TimeZone, e.RegularMinSessions, e.RegularMinRatio, e.AtRiskMissedSessions }).FirstOrDefaultAsync(ct);
+            .Select(e => new EventHeader(e.Name, e.TimeZone)).FirstOrDefaultAsync(ct);
         if (header is null)
         {
-            return null; // deleted in between
+            return (null, []);
         }
-        var starts = await CountedStartsAsync(db, eventId, result.Report, ct);
         var speakers = await db.AgendaItems.AsNoTracking()
             .Where(a => a.Session!.EventId == eventId && a.Session.Status == SessionStatus.Published)
             // The two-selector form is a join; projecting inside the collection selector would need APPLY (not on SQLite).
@@ -46,44 +71,20 @@ public sealed class RetentionDashboardService(
                 // Topics are the talks; a speaker's review or Q&A slot is not one.
                 a.Kind == AgendaItemKind.Talk || a.Kind == AgendaItemKind.Lightning ? a.Title : ""))
             .ToListAsync(ct);
-
-        var thresholds = new RetentionThresholds
-        {
-            RegularMinSessions = header.RegularMinSessions,
-            RegularMinRatio = header.RegularMinRatio,
-            AtRiskMissedSessions = header.AtRiskMissedSessions,
-        };
-        var data = new DashboardData(eventId, header.Name, header.TimeZone, result.TimeZone, Today(result.TimeZone), range,
-            result.Report, starts, SpeakerImpact.Compute(result.Report.Sessions, speakers), thresholds);
-        logger.LogInformation("Retention dashboard of event {EventId}: report in {ReportMs} ms, all in {TotalMs} ms ({Sessions} sessions, {People} people)",
-            eventId, reportMs, watch.ElapsedMilliseconds, data.TotalCounted, result.Report.Attendees.Count);
-        return data;
+        return (header, speakers);
     }
-
-    /// <summary>
-    /// The report for <paramref name="period"/> as it stood when that period ended: its rates and
-    /// people, and who were regulars or at risk then.
-    /// </summary>
-    public async Task<RetentionReport?> PreviousAsync(int eventId, PreviousPeriod period, TimeZoneInfo timeZone, CancellationToken ct = default)
-        => (await retention.GetAsync(eventId, period.From, period.To, period.AsOf(timeZone), ct))?.Report;
-
-    /// <summary>Today's date in the event's time zone.</summary>
-    public DateOnly Today(TimeZoneInfo timeZone)
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), timeZone).DateTime);
 
     /// <summary>
     /// The counted sessions of the whole history, in the report's order: the event's held and
     /// cancelled sessions minus those the report excluded (what the report counts, by definition).
     /// </summary>
-    private static async Task<List<DateTime>> CountedStartsAsync(MeetupDb db, int eventId, RetentionReport report, CancellationToken ct)
+    private static List<DateTime> CountedStarts(IReadOnlyList<RetentionSession> sessions, RetentionReport report)
     {
         var excluded = report.ExcludedSessions.Select(s => s.SessionId).ToHashSet();
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.EventId == eventId && s.Status != SessionStatus.Draft)
-            .Select(s => new { s.Id, s.StartsAt })
-            .ToListAsync(ct);
         return [.. sessions.Where(s => !excluded.Contains(s.Id))
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => DateTime.SpecifyKind(s.StartsAt, DateTimeKind.Utc))];
     }
+
+    private sealed record EventHeader(string Name, string TimeZone);
 }
