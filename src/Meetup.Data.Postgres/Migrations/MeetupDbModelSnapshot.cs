@@ -478,7 +478,7 @@ namespace Meetup.Data.Postgres.Migrations
                     b.HasIndex("SessionId", "CheckInCode")
                         .IsUnique();
 
-                    b.HasIndex("SessionId", "Status", "WaitlistPosition");
+                    b.HasIndex("SessionId", "Status", "WaitlistPosition", "AttendeeId");
 
                     b.ToTable("Rsvps");
                 });

@@ -458,7 +458,7 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.HasIndex("SessionId", "CheckInCode")
                         .IsUnique();
 
-                    b.HasIndex("SessionId", "Status", "WaitlistPosition");
+                    b.HasIndex("SessionId", "Status", "WaitlistPosition", "AttendeeId");
 
                     b.ToTable("Rsvps");
                 });
