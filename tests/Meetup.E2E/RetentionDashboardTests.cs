@@ -89,6 +89,17 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await Expect(Kpi(page, "atRisk")).ToContainTextAsync("1");
         await Expect(page.GetByTestId("range-summary")).ToContainTextAsync("5 sessions, 2018-09-02 – 2018-10-24");
 
+        // The figures as files: this period's retention.csv, and the history in the import format.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Download" }).ClickAsync();
+        var figures = page.Locator("a[href*='/retention.csv']");
+        await Expect(figures).ToContainTextAsync("Figures per session");
+        var figuresCsv = await page.APIRequest.GetAsync((await figures.GetAttributeAsync("href"))!);
+        Assert.Equal(200, figuresCsv.Status);
+        Assert.Contains("returnRate", await figuresCsv.TextAsync(), StringComparison.Ordinal);
+        var history = await page.APIRequest.GetAsync((await page.Locator("a[href$='/attendance.csv']").GetAttributeAsync("href"))!);
+        Assert.StartsWith("session_start", (await history.TextAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("Escape");
+
         // The return-rate table: the last session is pending, not 0%.
         var returnRate = page.Locator("#return-rate");
         await returnRate.GetByRole(AriaRole.Button, new() { Name = "Table" }).ClickAsync();
