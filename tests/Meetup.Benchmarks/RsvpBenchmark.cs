@@ -191,7 +191,7 @@ public static class RsvpBenchmark
         => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] + $" on {Environment.ProcessorCount} cores" : "unknown";
 
     /// <summary>WebApplicationFactory finds the app's folder by attributes it writes only into test projects; a console says it itself.</summary>
-    private static void UseAppContentRoot()
+    internal static void UseAppContentRoot()
     {
         const string variable = "ASPNETCORE_TEST_CONTENTROOT_MEETUP_WEB";
         if (Environment.GetEnvironmentVariable(variable) is not null)

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using Meetup.Data.Entities;
+using Meetup.Testing;
+using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meetup.Benchmarks;
+
+/// <summary>
+/// CPU per RSVP of <see cref="RsvpBatchWriter"/> alone — the serialized part of every RSVP — on SQLite,
+/// without HTTP: rounds of 1,000 RSVPs in batches of 25 at fresh 100-seat sessions, one batch after the
+/// other, timed by the process's CPU time (nothing else runs in the process), which machine load barely
+/// distorts, unlike wall-clock time. Requests (tokens, encryption) are prepared before the clock starts.
+/// Warm-up rounds run first until the JIT has settled; "returning" rounds are people who RSVPed before.
+/// </summary>
+public static class RsvpWriterBenchmark
+{
+    private const int PerRound = 1000;
+    private const int Batch = 25;
+    private const int Seats = 100;
+    private const string BaseUrl = "https://bench.example";
+
+    public static async Task<int> RunAsync(int rounds)
+    {
+        RsvpBenchmark.UseAppContentRoot();
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await using var factory = new MeetupAppFactory(database, new Dictionary<string, string?>
+        {
+            ["Notifications:Enabled"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        var services = factory.Services;
+        var eventId = await CreateEventAsync(factory);
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"rsvp-writer: RsvpBatchWriter alone, SQLite, rounds of {PerRound} RSVPs in batches of {Batch} at a fresh {Seats}-seat session; load average {LoadAverage()}"));
+
+        var round = 0;
+        for (var warm = 0; warm < 8; warm++)
+        {
+            var (cpu, wall) = await RoundAsync(services, factory, eventId, $"w{round++}");
+            Console.WriteLine(string.Create(c, $"  warm-up {warm + 1}     {cpu:F3} ms CPU per RSVP ({wall:F2} s wall)"));
+        }
+        var fresh = new List<double>();
+        var returning = new List<double>();
+        for (var r = 0; r < rounds; r++)
+        {
+            fresh.Add((await RoundAsync(services, factory, eventId, $"n{round++}")).Cpu);
+            // The same people as the first warm-up round: all known, each a new RSVP to a new session.
+            returning.Add((await RoundAsync(services, factory, eventId, "w0")).Cpu);
+        }
+        Console.WriteLine(string.Create(c, $"  new people   {Median(fresh):F3} ms CPU per RSVP, median of {rounds} (each: {string.Join(" ", fresh.Select(x => x.ToString("F3", c)))})"));
+        Console.WriteLine(string.Create(c, $"  returning    {Median(returning):F3} ms CPU per RSVP, median of {rounds} (each: {string.Join(" ", returning.Select(x => x.ToString("F3", c)))})"));
+        Console.WriteLine(string.Create(c, $"  load average {LoadAverage()}"));
+        return 0;
+    }
+
+    private static async Task<(double Cpu, double Wall)> RoundAsync(IServiceProvider services, MeetupAppFactory factory, int eventId, string prefix)
+    {
+        var sessionId = await CreateSessionAsync(factory, eventId);
+        var outbox = services.GetRequiredService<Outbox>();
+        var requests = Enumerable.Range(0, PerRound).Select(i =>
+        {
+            var token = ManageTokens.New();
+            return new RsvpRequest(sessionId, new RsvpFields($"P {prefix}{i}", $"{prefix}-{i}@bench.example", null, []), token, outbox.Protect(token), BaseUrl);
+        }).Chunk(Batch).ToList();
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in requests)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RsvpBatchWriter>().WriteAsync(sessionId, batch);
+        }
+        clock.Stop();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return (used.TotalMilliseconds / PerRound, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<int> CreateEventAsync(MeetupAppFactory factory)
+    {
+        await using var db = factory.CreateDbContext();
+        var ev = new Event { Name = "Writer bench", Slug = $"writer-bench-{Guid.NewGuid():N}", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        db.Events.Add(ev);
+        await db.SaveChangesAsync();
+        return ev.Id;
+    }
+
+    private static async Task<int> CreateSessionAsync(MeetupAppFactory factory, int eventId)
+    {
+        await using var db = factory.CreateDbContext();
+        var starts = DateTime.UtcNow.AddDays(30);
+        var session = new Session
+        {
+            EventId = eventId, Title = "Writer bench", StartsAt = starts, EndsAt = starts.AddHours(2), Capacity = Seats,
+            Languages = ["en"], Status = SessionStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] + $" on {Environment.ProcessorCount} cores" : "unknown";
+}
