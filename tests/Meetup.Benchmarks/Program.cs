@@ -4,6 +4,7 @@ using Meetup.Benchmarks;
 //                                                          -- import
 //                                                          -- dashboard [--runs N]
 //                                                          -- rsvp
+//                                                          -- rsvp-writer [--runs N]
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
 switch (args.FirstOrDefault())
 {
@@ -17,8 +18,10 @@ switch (args.FirstOrDefault())
         return await DashboardBenchmark.RunAsync(runs);
     case "rsvp":
         return await RsvpBenchmark.RunAsync();
+    case "rsvp-writer":
+        return await RsvpWriterBenchmark.RunAsync(args.Contains("--runs") ? runs : 5);
     default:
-        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp");
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N]");
         return 1;
 }
 return 0;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,11 +20,14 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
     internal const string ProtectorPurpose = "Meetup.Outbox.ManageToken.v1";
 
     /// <summary>Adds the message; the unique dedupe key refuses a second copy when the unit of work is saved.</summary>
-    public void Add(MeetupDb db, Notice notice)
+    public void Add(MeetupDb db, Notice notice) => db.OutboxMessages.Add(Message(notice));
+
+    /// <summary>The row <see cref="Add"/> would add, for writers that insert many at once (<see cref="Insert"/>).</summary>
+    internal OutboxMessage Message(Notice notice)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var due = notice.DueAt < now ? now : notice.DueAt;
-        db.OutboxMessages.Add(new OutboxMessage
+        return new OutboxMessage
         {
             Kind = notice.Kind,
             DedupeKey = notice.DedupeKey,
@@ -37,8 +41,27 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
             CreatedAt = now,
             DueAt = due,
             NextAttemptAt = due,
-        });
+        };
     }
+
+    /// <summary>A multi-row INSERT of new rows (<see cref="Message"/>); the unique dedupe key refuses a second copy.</summary>
+    internal static BulkInsert<OutboxMessage> Insert(MeetupDb db, int? rowsPerStatement = null) => new(db, typeof(OutboxMessage),
+        [
+            (nameof(OutboxMessage.Kind), o => o.Kind),
+            (nameof(OutboxMessage.DedupeKey), o => o.DedupeKey),
+            (nameof(OutboxMessage.Recipient), o => o.Recipient),
+            (nameof(OutboxMessage.Culture), o => o.Culture),
+            (nameof(OutboxMessage.Payload), o => o.Payload),
+            (nameof(OutboxMessage.Secret), o => o.Secret),
+            (nameof(OutboxMessage.SessionId), o => o.SessionId),
+            (nameof(OutboxMessage.RsvpId), o => o.RsvpId),
+            (nameof(OutboxMessage.AttendeeId), o => o.AttendeeId),
+            (nameof(OutboxMessage.CreatedAt), o => o.CreatedAt),
+            (nameof(OutboxMessage.DueAt), o => o.DueAt),
+            (nameof(OutboxMessage.NextAttemptAt), o => o.NextAttemptAt),
+            (nameof(OutboxMessage.Attempts), o => o.Attempts),
+        ],
+        rowsPerStatement: rowsPerStatement);
 
     /// <summary>Adds each message whose dedupe key is not in the outbox yet (for hooks that may run twice).</summary>
     public async Task AddMissingAsync(MeetupDb db, IReadOnlyCollection<Notice> notices, CancellationToken ct)

@@ -1,24 +1,23 @@
+using System.Globalization;
 using System.Threading.Channels;
+using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Rsvps;
 
-/// <summary>A checked RSVP waiting for its seat.</summary>
-internal sealed record RsvpRequest(int SessionId, RsvpFields Fields, string Token, string ProtectedToken, string BaseUrl);
-
-/// <summary>What the batch decided: an outcome, "not open" with why, or neither (write it alone).</summary>
-internal sealed record RsvpBatchResult(RsvpOutcome? Outcome, NotOpenReason? NotOpen = null, DateTime? OpensAt = null)
-{
-    public static readonly RsvpBatchResult Alone = new((RsvpOutcome?)null);
-}
+/// <summary>
+/// An RSVP waiting to be checked and seated, with the request's cultures (its messages are written
+/// in the batch) and its new manage token, already encrypted for the outbox.
+/// </summary>
+internal sealed record RsvpRequest(
+    int SessionId, RsvpInput Input, string Token, string ProtectedToken, string BaseUrl, CultureInfo Culture, CultureInfo UiCulture);
 
 /// <summary>
-/// Group commit for RSVPs. Requests queue here after validation; one loop takes everything that
-/// arrived meanwhile (up to <see cref="MaxBatch"/>), and writes each session's share in one
-/// <see cref="SeatLock"/> unit — one lock, a handful of statements and one commit for many RSVPs —
-/// in arrival order, so seats and waitlist positions still go first come, first served. Sessions in
-/// one batch are written in parallel (on PostgreSQL they lock different rows). A group that fails as
-/// a whole (a lost race on a unique index) answers <see cref="RsvpBatchResult.Alone"/> and each
-/// request is then written on its own, with retries.
+/// Group commit for RSVPs. Requests queue here; one loop takes everything that arrived meanwhile (up
+/// to <see cref="MaxBatch"/>), and checks and writes each session's share in one <see cref="SeatLock"/>
+/// unit (<see cref="RsvpBatchWriter"/>) — one lock, a handful of statements and one commit for many
+/// RSVPs — in arrival order, so seats and waitlist positions still go first come, first served.
+/// Sessions in one batch are written in parallel (on PostgreSQL they lock different rows). A group
+/// that fails as a whole answers null, and each request is then written on its own, with retries.
 /// </summary>
 public sealed class RsvpBatcher : IAsyncDisposable
 {
@@ -36,12 +35,13 @@ public sealed class RsvpBatcher : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    internal async Task<RsvpBatchResult> SubmitAsync(RsvpRequest request, CancellationToken ct)
+    /// <summary>The answer to <paramref name="request"/>, or null: write it alone.</summary>
+    internal async Task<OperationResult<RsvpOutcome>?> SubmitAsync(RsvpRequest request, CancellationToken ct)
     {
-        var pending = new Pending(request, new TaskCompletionSource<RsvpBatchResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(request, new TaskCompletionSource<OperationResult<RsvpOutcome>?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
-            return RsvpBatchResult.Alone; // shutting down
+            return null; // shutting down
         }
         // A caller that gives up does not un-RSVP: the batch may already be writing it.
         return await pending.Done.Task.WaitAsync(ct);
@@ -78,7 +78,7 @@ public sealed class RsvpBatcher : IAsyncDisposable
             _logger.LogInformation(ex, "RSVP batch of {Count} for session {SessionId} failed as a whole; writing each alone", group.Count, group[0].Request.SessionId);
             foreach (var p in group)
             {
-                p.Done.TrySetResult(RsvpBatchResult.Alone);
+                p.Done.TrySetResult(null);
             }
         }
     }
@@ -89,5 +89,5 @@ public sealed class RsvpBatcher : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record Pending(RsvpRequest Request, TaskCompletionSource<RsvpBatchResult> Done);
+    private sealed record Pending(RsvpRequest Request, TaskCompletionSource<OperationResult<RsvpOutcome>?> Done);
 }

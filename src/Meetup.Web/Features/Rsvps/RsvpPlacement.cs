@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
 
@@ -34,41 +33,31 @@ internal sealed class SeatCounter(int capacity, int confirmed, int lastPosition)
     }
 }
 
+/// <summary>Where <see cref="RsvpPlacement.Place"/> put someone; the new rows are for the caller to insert.</summary>
+internal sealed record Placement(Attendee Person, Rsvp Rsvp, bool NewPerson, bool NewRsvp);
+
 /// <summary>The one way an RSVP is written, alone (organizer's add, batch fallback) or in a batch.</summary>
 internal static class RsvpPlacement
 {
     /// <summary>
-    /// Adds <paramref name="fields"/> to the unit of work: the known person (blanks filled in, never
-    /// renamed: whoever knows an email must not rename its owner) or a new one; their earlier, cancelled
-    /// RSVP to this session made active again, or a new one; the next place from <paramref name="seats"/>
-    /// and the hash of the new manage token. The caller saves.
+    /// Places <paramref name="fields"/>: the known person (blanks filled in, never renamed: whoever
+    /// knows an email must not rename its owner) or a new one; their earlier, cancelled RSVP to this
+    /// session made active again, or a new one; the next place from <paramref name="seats"/> and the
+    /// hash of the new manage token. Known rows are changed in place (tracked, they save with the
+    /// unit of work); new ones are returned for the caller to add or insert.
     /// </summary>
-    public static (Attendee Person, Rsvp Rsvp) Place(
-        MeetupDb db, int sessionId, Attendee? known, Rsvp? earlier, RsvpFields fields, string token, SeatCounter seats, DateTime now)
+    public static Placement Place(int sessionId, Attendee? known, Rsvp? earlier, RsvpFields fields, string token, SeatCounter seats, DateTime now)
     {
-        var person = known;
-        if (person is null)
-        {
-            person = new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
-            db.Attendees.Add(person);
-        }
-        else
-        {
-            person.DisplayName ??= fields.Name;
-            person.PreferredLanguage ??= fields.Language;
-        }
+        var person = known ?? new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
+        person.DisplayName ??= fields.Name;
+        person.PreferredLanguage ??= fields.Language;
 
-        var rsvp = earlier;
-        if (rsvp is null)
-        {
-            rsvp = new Rsvp { SessionId = sessionId, Attendee = person, CreatedAt = now };
-            db.Rsvps.Add(rsvp);
-        }
+        var rsvp = earlier ?? new Rsvp { SessionId = sessionId, AttendeeId = person.Id, Attendee = person, CreatedAt = now };
         rsvp.CheckInCode ??= CheckInCodes.New();
         (rsvp.Status, rsvp.WaitlistPosition) = seats.Take();
         rsvp.ManageTokenHash = ManageTokens.Hash(token);
         rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
         rsvp.UpdatedAt = now;
-        return (person, rsvp);
+        return new Placement(person, rsvp, known is null, earlier is null);
     }
 }

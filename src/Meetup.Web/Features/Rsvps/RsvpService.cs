@@ -1,3 +1,4 @@
+using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
@@ -22,10 +23,24 @@ public sealed class RsvpService(
     /// </summary>
     public async Task<OperationResult<RsvpOutcome>> CreateAsync(int sessionId, RsvpInput input, bool byOrganizer = false, CancellationToken ct = default)
     {
+        var baseUrl = urls.Base;
+        var token = ManageTokens.New();
+        if (!byOrganizer)
+        {
+            // The usual path: RSVPs that arrive together are checked and written together (see RsvpBatcher),
+            // with the session and its questions read once per batch. Encrypting the token is done here,
+            // outside the serialized part.
+            var request = new RsvpRequest(sessionId, input, token, outbox.Protect(token), baseUrl, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            if (await batcher.SubmitAsync(request, ct) is { } batched)
+            {
+                return batched;
+            }
+            // The batch failed as a whole (a lost race on a unique index): this request alone, with retries.
+        }
+
         SessionInfo? info;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            // Most events ask no questions: load them only when there are some (this runs for every RSVP).
             var head = await read.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
                 .Select(s => new { s.EventId, s.Event!.TimeZone, Asks = s.Event.Questions.Any() })
                 .FirstOrDefaultAsync(ct);
@@ -43,23 +58,6 @@ public sealed class RsvpService(
             return OperationResult<RsvpOutcome>.Invalid(checkedInput.Errors);
         }
         var fields = checkedInput.Value!;
-        var baseUrl = urls.Base;
-        var token = ManageTokens.New();
-
-        if (!byOrganizer)
-        {
-            // The usual path: RSVPs that arrive together are written together (see RsvpBatcher).
-            var batched = await batcher.SubmitAsync(new RsvpRequest(sessionId, fields, token, outbox.Protect(token), baseUrl), ct);
-            if (batched.Outcome is { } outcome)
-            {
-                return OperationResult<RsvpOutcome>.Ok(outcome);
-            }
-            if (batched.NotOpen is { } reason)
-            {
-                return OperationResult<RsvpOutcome>.Conflict(RsvpRules.Explain(reason, batched.OpensAt, info.TimeZone, l));
-            }
-            // The batch failed as a whole (a lost race on a unique index): this request alone, with retries.
-        }
         var result = await seats.RunAsync(sessionId, (db, c) => CreateLockedAsync(db, sessionId, fields, token, baseUrl, info.TimeZone, byOrganizer, c), ct);
         if (result.Succeeded)
         {
@@ -103,7 +101,15 @@ public sealed class RsvpService(
         {
             places.Promoted((await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct)).Count);
         }
-        var (person, rsvp) = RsvpPlacement.Place(db, sessionId, known?.Attendee, known?.Rsvp, fields, token, places, now);
+        var (person, rsvp, newPerson, newRsvp) = RsvpPlacement.Place(sessionId, known?.Attendee, known?.Rsvp, fields, token, places, now);
+        if (newPerson)
+        {
+            db.Attendees.Add(person);
+        }
+        if (newRsvp)
+        {
+            db.Rsvps.Add(rsvp);
+        }
         await db.SaveChangesAsync(ct);
 
         outbox.Add(db, RsvpNotices.Status(rsvp, person, token, baseUrl, now));

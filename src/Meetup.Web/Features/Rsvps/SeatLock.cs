@@ -33,7 +33,7 @@ public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates ga
             {
                 return await RunOnceAsync(sessionId, work, ct);
             }
-            catch (DbUpdateException ex) when (attempt < Attempts && DbErrors.IsUniqueViolation(ex))
+            catch (Exception ex) when (attempt < Attempts && DbErrors.IsUniqueViolation(ex))
             {
                 // Lost a race on a unique index; the next attempt reads the winner's row.
             }

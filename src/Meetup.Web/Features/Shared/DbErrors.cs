@@ -6,9 +6,14 @@ namespace Meetup.Web.Features.Shared;
 
 public static class DbErrors
 {
-    /// <summary>Whether a save failed on a unique index (a race lost to a concurrent writer), on either provider.</summary>
-    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    /// <summary>
+    /// Whether a write failed on a unique index (a race lost to a concurrent writer), on either provider:
+    /// a <see cref="DbUpdateException"/> from SaveChanges, or the provider's own exception from a
+    /// statement run directly (<see cref="BulkInsert{T}"/>).
+    /// </summary>
+    public static bool IsUniqueViolation(Exception? ex) => ex switch
     {
+        DbUpdateException update => IsUniqueViolation(update.InnerException),
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
