@@ -249,6 +249,8 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         await Expect(missing).ToContainTextAsync("Required: the date and time the session started.");
         await FillStartAsync(page, "2018-09-02", "14:00");
+        await missing.GetByLabel("Session title (optional)").FillAsync("Kubernetes 入門 #1");
+        await missing.GetByLabel("Session title (optional)").PressAsync("Tab");
         await page.SetViewportSizeAsync(1280, 2000);
         await page.ScreenshotAsync(new() { Path = Artifact("import2-per-event.png"), FullPage = true });
         await page.SetViewportSizeAsync(1280, 800);
@@ -286,6 +288,7 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         var returnRate = page.Locator("#return-rate");
         await returnRate.GetByRole(AriaRole.Button, new() { Name = "Table" }).ClickAsync();
         await Expect(returnRate.Locator("tbody tr").First).ToContainTextAsync("50%");
+        await Expect(returnRate.Locator("tbody tr").First).ToContainTextAsync("Kubernetes 入門 #1");
         await page.ScreenshotAsync(new() { Path = Artifact("import2-dashboard.png"), FullPage = true });
     }
 

@@ -17,11 +17,13 @@ public sealed class ColumnMapping
     /// <param name="values">Enumerated field (<see cref="ImportValues.Enumerated"/>) → what its values mean; each must lead to canonical values.</param>
     /// <param name="sessionStart">For a file of one session without a start column (connpass, Luma): every row's start, UTC.</param>
     /// <param name="accounts">For a file without an e-mail column: the column of each person's account on the site the file comes from.</param>
+    /// <param name="sessionTitle">For a file without a title column: every row's session title (a per-event export's event name).</param>
     public ColumnMapping(
         IReadOnlyDictionary<string, string?> sources,
         IReadOnlyDictionary<string, ValueMapping>? values = null,
         DateTime? sessionStart = null,
-        AccountColumn? accounts = null)
+        AccountColumn? accounts = null,
+        string? sessionTitle = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         _sources = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -48,8 +50,13 @@ public sealed class ColumnMapping
         {
             throw new ArgumentException("People are known by their e-mail or by their account, not both.", nameof(accounts));
         }
+        if (sessionTitle is not null && (string.IsNullOrWhiteSpace(sessionTitle) || _sources.ContainsKey(ImportFields.SessionTitle)))
+        {
+            throw new ArgumentException("A fixed session title is some text, and only for a file without a title column.", nameof(sessionTitle));
+        }
         SessionStart = sessionStart;
         Accounts = accounts;
+        SessionTitle = sessionTitle?.Trim();
     }
 
     private static ValueMapping Checked(string field, ValueMapping mapping)
@@ -85,6 +92,9 @@ public sealed class ColumnMapping
 
     /// <summary>Every row's session start (UTC) when the file has no start column: it lists one session.</summary>
     public DateTime? SessionStart { get; }
+
+    /// <summary>Every row's session title when the file has no title column; null otherwise.</summary>
+    public string? SessionTitle { get; }
 
     /// <summary>Where people's accounts are when the file has no e-mail column; each becomes an <see cref="Shared.AccountAddress"/>.</summary>
     public AccountColumn? Accounts { get; }

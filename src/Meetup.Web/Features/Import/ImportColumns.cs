@@ -10,8 +10,9 @@ internal sealed class ImportColumns
     private readonly string[] _names;
     private readonly ValueMapping?[] _values;
 
-    private ImportColumns(int[] index, string[] names, ValueMapping?[] values, DateTime? sessionStart, string? accountSite)
+    private ImportColumns(int[] index, string[] names, ValueMapping?[] values, DateTime? sessionStart, string? sessionTitle, string? accountSite)
     {
+        SessionTitle = sessionTitle;
         _index = index;
         _names = names;
         _values = values;
@@ -21,6 +22,9 @@ internal sealed class ImportColumns
 
     /// <summary>Every row's start (UTC) when the file has no start column.</summary>
     public DateTime? SessionStart { get; }
+
+    /// <summary>Every row's session title when the file has no title column.</summary>
+    public string? SessionTitle { get; }
 
     /// <summary>When people are known by an account: the site, and the <c>email</c> field reads the account column.</summary>
     public string? AccountSite { get; }
@@ -62,7 +66,7 @@ internal sealed class ImportColumns
                 }
             }
         }
-        return complete ? new ImportColumns(index, names, values, mapping.SessionStart, mapping.Accounts?.Site) : null;
+        return complete ? new ImportColumns(index, names, values, mapping.SessionStart, mapping.SessionTitle, mapping.Accounts?.Site) : null;
     }
 }
 
@@ -83,6 +87,8 @@ internal sealed class RowCells(CsvReader csv, ImportColumns columns)
     public string ColumnName(int field) => columns.NameOf(field);
 
     public DateTime? SessionStart => columns.SessionStart;
+
+    public string? SessionTitle => columns.SessionTitle;
 
     public string? AccountSite => columns.AccountSite;
 

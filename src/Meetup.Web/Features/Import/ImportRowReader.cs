@@ -33,7 +33,7 @@ internal static class ImportRowReader
             Fail(Start, why);
         }
 
-        var title = NullIfEmpty(cells.Get(Title));
+        var title = NullIfEmpty(cells.Get(Title)) ?? cells.SessionTitle;
         if (title is { Length: > MaxTitle })
         {
             Fail(Title, $"The title is longer than {MaxTitle} characters.");

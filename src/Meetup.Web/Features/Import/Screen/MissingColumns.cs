@@ -26,6 +26,9 @@ public sealed class MissingColumns
     /// <summary>The session's local start time.</summary>
     public TimeSpan? Time { get; set; }
 
+    /// <summary>The session's title (optional), when the file has no title column either.</summary>
+    public string? Title { get; set; }
+
     /// <summary>The column of people's accounts, when the file has no e-mail column.</summary>
     public string? AccountColumn { get; set; }
 
@@ -103,7 +106,10 @@ public sealed class MissingColumns
         {
             accounts = new AccountColumn(AccountColumn, Site);
         }
-        return new ColumnMapping(columns, values, start, accounts);
+        var title = columns.GetValueOrDefault(ImportFields.SessionTitle) is null && !string.IsNullOrWhiteSpace(Title) && start is not null
+            ? Title.Trim()
+            : null;
+        return new ColumnMapping(columns, values, start, accounts, title);
     }
 
     /// <summary>Starts at the same time as an existing session of the event (<paramref name="startUtc"/>), so the file adds to it.</summary>

@@ -44,17 +44,35 @@ public class MissingColumnsTests
     }
 
     [Fact]
+    public void A_title_given_with_the_start_names_the_session_and_a_blank_one_leaves_it_untitled()
+    {
+        var missing = MissingColumns.Guess(ConnpassHeaders, saved: null);
+        missing.Date = new DateTime(2018, 9, 2);
+        missing.Time = new TimeSpan(14, 0, 0);
+        missing.Title = "  Kubernetes 入門 #1 ";
+        var columns = Columns(ConnpassHeaders);
+
+        var titled = missing.ToMapping(columns, new Dictionary<string, ValueMapping>(), Tokyo);
+        missing.Title = "   ";
+        var untitled = missing.ToMapping(columns, new Dictionary<string, ValueMapping>(), Tokyo);
+
+        Assert.Equal("Kubernetes 入門 #1", titled.SessionTitle);
+        Assert.Null(untitled.SessionTitle);
+    }
+
+    [Fact]
     public void Columns_in_the_file_win_and_the_answers_are_then_unused()
     {
         var missing = MissingColumns.Guess(ConnpassHeaders, saved: null);
         missing.Date = new DateTime(2018, 9, 2);
         missing.Time = new TimeSpan(14, 0, 0);
+        missing.Title = "Kubernetes 入門 #1";
         var columns = Columns(["開催日時", "メールアドレス", "出欠"]);
 
         var mapping = missing.ToMapping(columns, new Dictionary<string, ValueMapping>(), Tokyo);
 
         Assert.False(MissingColumns.NeedsStart(columns) || MissingColumns.NeedsAccounts(columns));
-        Assert.Equal((null, null), (mapping.SessionStart, mapping.Accounts));
+        Assert.Equal((null, null, null), (mapping.SessionStart, mapping.Accounts, mapping.SessionTitle));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public class PerEventExportTests
     /// <summary>The bytes connpass hands over: CP932 with Windows line ends.</summary>
     private static byte[] ShiftJis(string csv) => Encoding.GetEncoding(932).GetBytes(csv.ReplaceLineEndings("\r\n") + "\r\n");
 
-    private static ColumnMapping PerEventMapping(UploadedFile file, DateTime start)
+    private static ColumnMapping PerEventMapping(UploadedFile file, DateTime start, string? title = null)
     {
         IReadOnlyList<string> headers;
         using (var text = file.OpenText())
@@ -57,12 +57,13 @@ public class PerEventExportTests
                 [ImportFields.Attended] = new(new Dictionary<string, string> { ["出席"] = "yes", [""] = "no" }),
             },
             sessionStart: start,
-            accounts: new AccountColumn("ユーザー名", "connpass"));
+            accounts: new AccountColumn("ユーザー名", "connpass"),
+            sessionTitle: title);
     }
 
-    private static ImportParseResult Parse(UploadedFile file, DateTime start)
+    private static ImportParseResult Parse(UploadedFile file, DateTime start, string? title = null)
     {
-        var mapping = PerEventMapping(file, start);
+        var mapping = PerEventMapping(file, start, title);
         using var text = file.OpenText();
         return ImportParser.Parse(text, mapping, Tokyo);
     }
@@ -84,6 +85,20 @@ public class PerEventExportTests
                 (5, FirstStart, "ken@connpass.invalid", "Ken", ImportRsvp.Cancelled, false),
             ],
             result.Rows.Select(r => (r.Line, r.SessionStart, r.Email, r.Name, r.Rsvp, r.Attended)));
+    }
+
+    [Fact]
+    public void A_title_given_for_the_file_is_every_rows_session_title()
+    {
+        var file = new UploadedFile("connpass.csv", ShiftJis(FirstEvent));
+
+        var titled = Parse(file, FirstStart, "Kubernetes 入門 #1");
+        var untitled = Parse(file, FirstStart);
+
+        Assert.All(titled.Rows, r => Assert.Equal("Kubernetes 入門 #1", r.SessionTitle));
+        Assert.All(untitled.Rows, r => Assert.Null(r.SessionTitle));
+        Assert.Throws<ArgumentException>(() => new ColumnMapping(
+            new Dictionary<string, string?> { [ImportFields.SessionTitle] = "参加枠名" }, sessionTitle: "Kubernetes 入門 #1"));
     }
 
     [Fact]
