@@ -28,4 +28,16 @@ public static class Browser
         });
         return (playwright, browser);
     }
+
+    /// <summary>A page in a fresh context (no cookies) on <paramref name="baseUrl"/>, optionally without JavaScript or phone-sized.</summary>
+    public static async Task<IPage> NewPageAsync(this IBrowser browser, string baseUrl, bool javaScript = true, int width = 1280, int height = 800)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
 }

@@ -25,14 +25,6 @@ public sealed class DemoAppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies), optionally with JavaScript off or a phone-sized viewport.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = App.BaseUrl,
-            JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800)
+        => Browser.NewPageAsync(App.BaseUrl, javaScript, width, height);
 }

@@ -58,16 +58,8 @@ public sealed class RsvpAppFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = App.BaseUrl,
-            JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800)
+        => Browser.NewPageAsync(App.BaseUrl, javaScript, width, height);
 
     /// <summary>An RSVP through the API; returns the check-in code.</summary>
     public async Task<string> RsvpAsync(string name, string email)
