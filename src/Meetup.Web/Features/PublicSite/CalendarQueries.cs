@@ -24,12 +24,14 @@ public sealed class CalendarQueries(IDbContextFactory<MeetupDb> dbFactory)
     public async Task<CalendarData?> EventFeedAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Subscribers of a renamed event's old feed keep getting it (calendar apps rarely follow redirects of a
-        // subscription); an event that now holds the address comes first.
-        var ev = await db.Events.AsNoTracking().Where(e => e.Slug == slug || e.PreviousSlugs.Contains(slug))
-            .OrderByDescending(e => e.Slug == slug).ThenByDescending(e => e.UpdatedAt)
+        var ev = await db.Events.AsNoTracking().Where(e => e.Slug == slug)
             .Select(e => new { e.Id, Source = new CalendarSource(e.Name, e.Slug, e.Description) })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct)
+            // Subscribers of a renamed event's old feed keep getting it (calendar apps rarely follow redirects of a
+            // subscription).
+            ?? await db.Events.AsNoTracking().HadSlug(slug)
+                .Select(e => new { e.Id, Source = new CalendarSource(e.Name, e.Slug, e.Description) })
+                .FirstOrDefaultAsync(ct);
         if (ev is null)
         {
             return null;

@@ -33,8 +33,7 @@ public sealed class PublicEventQueries(IDbContextFactory<MeetupDb> dbFactory, Ti
     public async Task<string?> CurrentSlugAsync(string formerSlug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Events.AsNoTracking().Where(e => e.PreviousSlugs.Contains(formerSlug))
-            .OrderByDescending(e => e.UpdatedAt).Select(e => e.Slug).FirstOrDefaultAsync(ct);
+        return await db.Events.AsNoTracking().HadSlug(formerSlug).Select(e => e.Slug).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The session with this id, whatever its event's slug (the page redirects to the current one).</summary>
