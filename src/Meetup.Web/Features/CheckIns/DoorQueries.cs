@@ -43,10 +43,11 @@ public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
             .Select(c => new { c.AttendeeId, c.Attendee!.DisplayName, c.Attendee.Email, c.At, c.Method })
             .ToListAsync(ct);
         var checkedIn = checks.ToDictionary(c => c.AttendeeId);
+        var registered = rsvps.Select(r => r.AttendeeId).ToHashSet();
 
         var people = rsvps.Select(r => new DoorPerson(r.AttendeeId, r.DisplayName ?? "—", Mask(r.Email), r.Status.ToSnakeCase(), r.WaitlistPosition, r.CheckInCode,
                 checkedIn.GetValueOrDefault(r.AttendeeId)?.At, checkedIn.GetValueOrDefault(r.AttendeeId)?.Method.ToSnakeCase()))
-            .Concat(checks.Where(c => rsvps.All(r => r.AttendeeId != c.AttendeeId))
+            .Concat(checks.Where(c => !registered.Contains(c.AttendeeId))
                 .Select(c => new DoorPerson(c.AttendeeId, c.DisplayName ?? "—", Mask(c.Email), null, null, null, c.At, c.Method.ToSnakeCase())));
 
         if (!string.IsNullOrWhiteSpace(search))

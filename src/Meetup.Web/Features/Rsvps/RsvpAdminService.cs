@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
@@ -59,14 +60,17 @@ public sealed class RsvpAdminService(
         })]);
     }
 
+    private static readonly Expression<Func<Session, RsvpSessionSummary>> ToSummary = s => new RsvpSessionSummary(
+        s.Id, s.EventId, s.Event!.Name, s.Title, s.StartsAt, s.Event.TimeZone, s.Status, s.Capacity,
+        s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),
+        s.Rsvps.Count(r => r.Status == RsvpStatus.Waitlisted),
+        s.CheckIns.Count);
+
     public async Task<RsvpSessionSummary?> SummaryAsync(int sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-            .Select(s => new RsvpSessionSummary(s.Id, s.EventId, s.Event!.Name, s.Title, s.StartsAt, s.Event.TimeZone, s.Status, s.Capacity,
-                s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),
-                s.Rsvps.Count(r => r.Status == RsvpStatus.Waitlisted),
-                s.CheckIns.Count))
+            .Select(ToSummary)
             .FirstOrDefaultAsync(ct);
     }
 
@@ -77,10 +81,7 @@ public sealed class RsvpAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Sessions.AsNoTracking().Where(s => s.Status != SessionStatus.Draft && s.EndsAt >= since)
             .OrderBy(s => s.StartsAt).Take(20)
-            .Select(s => new RsvpSessionSummary(s.Id, s.EventId, s.Event!.Name, s.Title, s.StartsAt, s.Event.TimeZone, s.Status, s.Capacity,
-                s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),
-                s.Rsvps.Count(r => r.Status == RsvpStatus.Waitlisted),
-                s.CheckIns.Count))
+            .Select(ToSummary)
             .ToListAsync(ct);
     }
 
@@ -145,13 +146,7 @@ public sealed class RsvpAdminService(
             rsvp.UpdatedAt = now;
             await db.SaveChangesAsync(c);
             await Waitlist.CloseGapAsync(db, sessionId, position, c);
-            if (rsvp.Attendee?.Email is not null)
-            {
-                var reminder = RsvpNotices.Reminder(rsvp, rsvp.Attendee, session.StartsAt, baseUrl, now);
-                await outbox.AddMissingAsync(db, reminder is null
-                    ? [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now)]
-                    : [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now), reminder], c);
-            }
+            await Waitlist.TellPromotedAsync(db, outbox, rsvp, session.StartsAt, baseUrl, now, c);
             await db.SaveChangesAsync(c);
             logger.LogInformation("RSVP {RsvpId} confirmed from the waitlist by an organizer (capacity {Capacity})", rsvpId, session.Capacity);
             return OperationResult<int>.Ok(session.Capacity);

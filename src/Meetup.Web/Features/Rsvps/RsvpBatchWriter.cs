@@ -1,4 +1,3 @@
-using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
@@ -42,7 +41,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         {
             for (var i = 0; i < requests.Count; i++)
             {
-                using (new RequestCulture(requests[i]))
+                using (new CultureScope(requests[i].Culture, requests[i].UiCulture))
                 {
                     results[i] = OperationResult<RsvpOutcome>.NotFound(l["No session with id {0}.", sessionId]);
                 }
@@ -140,7 +139,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         var fields = new RsvpFields?[requests.Count];
         for (var i = 0; i < requests.Count; i++)
         {
-            using var culture = new RequestCulture(requests[i]);
+            using var culture = new CultureScope(requests[i].Culture, requests[i].UiCulture); // in its languages
             var checkedInput = RsvpRules.Check(requests[i].Input, questions, l);
             if (!checkedInput.Succeeded)
             {
@@ -164,25 +163,4 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
     private sealed record SessionState(
         int EventId, SessionStatus Status, DateTime StartsAt, DateTime? RsvpOpensAt, DateTime? RsvpClosesAt, int Capacity, string TimeZone, bool Asks,
         int Confirmed, int? LastPosition);
-
-    /// <summary>Messages for one request are written in its languages (the batch runs on a thread of its own).</summary>
-    private readonly struct RequestCulture : IDisposable
-    {
-        private readonly CultureInfo _culture;
-        private readonly CultureInfo _uiCulture;
-
-        public RequestCulture(RsvpRequest request)
-        {
-            _culture = CultureInfo.CurrentCulture;
-            _uiCulture = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentCulture = request.Culture;
-            CultureInfo.CurrentUICulture = request.UiCulture;
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
-    }
 }

@@ -12,45 +12,20 @@ internal static class RsvpNotices
 {
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
 
-    public static Notice Status(Rsvp rsvp, Attendee person, string token, string baseUrl, DateTime now) => new(
-        rsvp.Status == RsvpStatus.Confirmed ? NotificationKind.RsvpConfirmed : NotificationKind.RsvpWaitlisted,
-        $"rsvp:{rsvp.Id}:{(rsvp.Status == RsvpStatus.Confirmed ? "confirmed" : "waitlisted")}:{Activation(rsvp)}",
-        person.Email!, person.PreferredLanguage, now)
-    {
-        SessionId = rsvp.SessionId,
-        RsvpId = rsvp.Id,
-        AttendeeId = person.Id,
-        ManageToken = token,
-        Payload = new NotificationPayload { BaseUrl = baseUrl, Status = rsvp.Status.ToSnakeCase(), WaitlistPosition = rsvp.WaitlistPosition },
-    };
+    public static Notice Status(Rsvp rsvp, Attendee person, string token, string baseUrl, DateTime now) => About(
+        rsvp, person, rsvp.Status == RsvpStatus.Confirmed ? NotificationKind.RsvpConfirmed : NotificationKind.RsvpWaitlisted,
+        rsvp.Status == RsvpStatus.Confirmed ? "confirmed" : "waitlisted", now,
+        new NotificationPayload { BaseUrl = baseUrl, Status = rsvp.Status.ToSnakeCase(), WaitlistPosition = rsvp.WaitlistPosition }, token);
 
-    public static Notice ManageLink(Rsvp rsvp, Attendee person, string token, string baseUrl, DateTime now) => new(
-        NotificationKind.ManageLink, $"rsvp:{rsvp.Id}:link:{Activation(rsvp)}", person.Email!, person.PreferredLanguage, now)
-    {
-        SessionId = rsvp.SessionId,
-        RsvpId = rsvp.Id,
-        AttendeeId = person.Id,
-        ManageToken = token,
-        Payload = new NotificationPayload { BaseUrl = baseUrl, Status = rsvp.Status.ToSnakeCase(), WaitlistPosition = rsvp.WaitlistPosition },
-    };
+    public static Notice ManageLink(Rsvp rsvp, Attendee person, string token, string baseUrl, DateTime now) => About(
+        rsvp, person, NotificationKind.ManageLink, "link", now,
+        new NotificationPayload { BaseUrl = baseUrl, Status = rsvp.Status.ToSnakeCase(), WaitlistPosition = rsvp.WaitlistPosition }, token);
 
-    public static Notice Promoted(Rsvp rsvp, Attendee person, string baseUrl, DateTime now) => new(
-        NotificationKind.RsvpPromoted, $"rsvp:{rsvp.Id}:promoted:{Activation(rsvp)}", person.Email!, person.PreferredLanguage, now)
-    {
-        SessionId = rsvp.SessionId,
-        RsvpId = rsvp.Id,
-        AttendeeId = person.Id,
-        Payload = new NotificationPayload { BaseUrl = baseUrl, Status = "confirmed" },
-    };
+    public static Notice Promoted(Rsvp rsvp, Attendee person, string baseUrl, DateTime now) => About(
+        rsvp, person, NotificationKind.RsvpPromoted, "promoted", now, new NotificationPayload { BaseUrl = baseUrl, Status = "confirmed" });
 
-    public static Notice Cancelled(Rsvp rsvp, Attendee person, string baseUrl, DateTime now) => new(
-        NotificationKind.RsvpCancelled, $"rsvp:{rsvp.Id}:cancelled:{Activation(rsvp)}", person.Email!, person.PreferredLanguage, now)
-    {
-        SessionId = rsvp.SessionId,
-        RsvpId = rsvp.Id,
-        AttendeeId = person.Id,
-        Payload = new NotificationPayload { BaseUrl = baseUrl, Status = "cancelled" },
-    };
+    public static Notice Cancelled(Rsvp rsvp, Attendee person, string baseUrl, DateTime now) => About(
+        rsvp, person, NotificationKind.RsvpCancelled, "cancelled", now, new NotificationPayload { BaseUrl = baseUrl, Status = "cancelled" });
 
     /// <summary>The reminder 24 hours before the start; null when that moment has passed.</summary>
     public static Notice? Reminder(Rsvp rsvp, Attendee person, DateTime startsAt, string baseUrl, DateTime now)
@@ -70,5 +45,20 @@ internal static class RsvpNotices
         };
     }
 
-    private static string Activation(Rsvp rsvp) => (rsvp.ManageTokenHash ?? "none")[..Math.Min(12, (rsvp.ManageTokenHash ?? "none").Length)];
+    /// <summary>A message about one activation of <paramref name="rsvp"/>, due now.</summary>
+    private static Notice About(Rsvp rsvp, Attendee person, NotificationKind kind, string what, DateTime now, NotificationPayload payload, string? token = null) => new(
+        kind, $"rsvp:{rsvp.Id}:{what}:{Activation(rsvp)}", person.Email!, person.PreferredLanguage, now)
+    {
+        SessionId = rsvp.SessionId,
+        RsvpId = rsvp.Id,
+        AttendeeId = person.Id,
+        ManageToken = token,
+        Payload = payload,
+    };
+
+    private static string Activation(Rsvp rsvp)
+    {
+        var hash = rsvp.ManageTokenHash ?? "none";
+        return hash[..Math.Min(12, hash.Length)];
+    }
 }

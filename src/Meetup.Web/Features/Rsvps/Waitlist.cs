@@ -14,10 +14,6 @@ internal static class Waitlist
     public static Task<int> ConfirmedCountAsync(MeetupDb db, int sessionId, CancellationToken ct)
         => db.Rsvps.CountAsync(r => r.SessionId == sessionId && r.Status == RsvpStatus.Confirmed, ct);
 
-    public static async Task<int> NextPositionAsync(MeetupDb db, int sessionId, CancellationToken ct)
-        => (await db.Rsvps.Where(r => r.SessionId == sessionId && r.Status == RsvpStatus.Waitlisted)
-            .MaxAsync(r => r.WaitlistPosition, ct) ?? 0) + 1;
-
     /// <summary>Closes the gap a waitlisted person leaves at <paramref name="position"/>.</summary>
     public static Task<int> CloseGapAsync(MeetupDb db, int sessionId, int position, CancellationToken ct)
         => db.Rsvps.Where(r => r.SessionId == sessionId && r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition > position)
@@ -52,19 +48,26 @@ internal static class Waitlist
             rsvp.Status = RsvpStatus.Confirmed;
             rsvp.WaitlistPosition = null;
             rsvp.UpdatedAt = now;
-            if (rsvp.Attendee?.Email is not null)
-            {
-                var reminder = RsvpNotices.Reminder(rsvp, rsvp.Attendee, session.StartsAt, baseUrl, now);
-                await outbox.AddMissingAsync(db, reminder is null
-                    ? [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now)]
-                    : [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now), reminder], ct);
-            }
+            await TellPromotedAsync(db, outbox, rsvp, session.StartsAt, baseUrl, now, ct);
         }
         // The rest move up by as many places as were promoted (promoted rows are still "waitlisted" in the
         // database until saved, but their positions are ≤ last, so the update leaves them alone).
         await db.Rsvps.Where(r => r.SessionId == session.Id && r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition > last)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.WaitlistPosition, r => r.WaitlistPosition - promoted.Count), ct);
         return promoted;
+    }
+
+    /// <summary>Someone given a seat from the waitlist: the "you are in" email and, when still ahead, the reminder.</summary>
+    public static async Task TellPromotedAsync(MeetupDb db, Outbox outbox, Rsvp rsvp, DateTime startsAt, string baseUrl, DateTime now, CancellationToken ct)
+    {
+        if (rsvp.Attendee?.Email is null)
+        {
+            return;
+        }
+        var reminder = RsvpNotices.Reminder(rsvp, rsvp.Attendee, startsAt, baseUrl, now);
+        await outbox.AddMissingAsync(db, reminder is null
+            ? [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now)]
+            : [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now), reminder], ct);
     }
 
     /// <summary>
@@ -85,7 +88,7 @@ internal static class Waitlist
             await CloseGapAsync(db, session.Id, p, ct);
         }
         await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id && o.Kind == NotificationKind.Reminder), ct);
-        if (rsvp.Attendee?.Email is { } email)
+        if (rsvp.Attendee?.Email is not null)
         {
             await outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, baseUrl, now)], ct);
         }
