@@ -92,7 +92,8 @@ internal sealed class RowCells(CsvReader csv, ImportColumns columns)
 
     public string? AccountSite => columns.AccountSite;
 
-    public bool AllEmpty()
+    /// <summary>Whether every cell of the current record is empty or white space (a spreadsheet's trailing ",,,,," row).</summary>
+    public static bool IsBlank(CsvReader csv)
     {
         for (var i = 0; i < csv.FieldCount; i++)
         {

@@ -71,7 +71,7 @@ public static class ImportParser
             while ((maxRows is null || rows.Count < maxRows) && csv.Read())
             {
                 line = (int)csv.LineNumber;
-                if (cells.AllEmpty())
+                if (RowCells.IsBlank(csv))
                 {
                     continue; // a spreadsheet's trailing ",,,,," rows
                 }

@@ -57,7 +57,7 @@ public sealed class ColumnValues
             }
             while (found.Count > 0 && csv.Read())
             {
-                if (IsBlank(csv))
+                if (RowCells.IsBlank(csv))
                 {
                     continue; // the parser skips these rows too
                 }
@@ -72,18 +72,6 @@ public sealed class ColumnValues
             // The parser's full check names the line and the problem.
         }
         return tallies.ToDictionary(t => t.Key, t => t.Value.ToResult());
-    }
-
-    private static bool IsBlank(CsvReader csv)
-    {
-        for (var i = 0; i < csv.FieldCount; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(csv.GetString(i)))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private sealed class Tally(int maxDistinct)
