@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using netDumbster.smtp;
@@ -47,6 +49,22 @@ internal static class MailKit
             await Task.Delay(100);
         }
         return [.. server.ReceivedEmail.Select(Parse)];
+    }
+
+    /// <summary>The outbox row of that kind once the background sender has recorded it as sent (or as it is after 20 s).</summary>
+    public static async Task<OutboxMessage> WaitUntilSentAsync(MeetupAppFactory factory, NotificationKind kind)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            await using var db = factory.CreateDbContext();
+            var row = await db.OutboxMessages.AsNoTracking().SingleAsync(o => o.Kind == kind);
+            if (row.SentAt is not null || DateTime.UtcNow >= until)
+            {
+                return row;
+            }
+            await Task.Delay(100);
+        }
     }
 
     public static MimeMessage Parse(SmtpMessage raw)
