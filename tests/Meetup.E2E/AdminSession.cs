@@ -20,7 +20,7 @@ public static class AdminSession
 
     /// <summary>Prerendered pages ignore clicks until the circuit is up; wait for it.</summary>
     public static Task WaitInteractiveAsync(IPage page)
-        => Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        => Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync();
 
     public static async Task GotoAsync(IPage page, string url)
     {

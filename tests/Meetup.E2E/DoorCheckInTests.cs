@@ -118,7 +118,7 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
         await page.GetByLabel("Email").FillAsync(RsvpAppFixture.DoorEmail);
         await page.GetByLabel("Password").FillAsync(RsvpAppFixture.DoorPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".door[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15000 });
+        await Expect(page.Locator(".door[data-live=true]")).ToBeAttachedAsync(); // interactive and listening for other phones
         return page;
     }
 }

@@ -55,7 +55,7 @@ public class OrganizerRsvpListTests(RsvpAppFixture fixture) : IClassFixture<Rsvp
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         if (interactive)
         {
-            await Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15000 });
+            await Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync();
         }
         return page;
     }

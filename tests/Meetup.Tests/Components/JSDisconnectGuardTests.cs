@@ -58,13 +58,23 @@ public class JSDisconnectGuardTests
                 var id = AssignRootComponentId(root);
                 await RenderRootComponentAsync(id);
             });
-            // The failing call is awaited after rendering: let it land.
-            await Task.Delay(50);
+            // The failing call lands after rendering; the guard logs it, then renders again (shown or hidden).
+            await _guardRendered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
+
+        private readonly TaskCompletionSource _guardRendered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _updates;
 
         protected override void HandleException(Exception exception) => Unhandled.Add(exception);
 
-        protected override Task UpdateDisplayAsync(in RenderBatch renderBatch) => Task.CompletedTask;
+        protected override Task UpdateDisplayAsync(in RenderBatch renderBatch)
+        {
+            if (++_updates == 2)
+            {
+                _guardRendered.TrySetResult();
+            }
+            return Task.CompletedTask;
+        }
 
         private static ServiceProvider Services(LogSink logs)
         {

@@ -26,7 +26,6 @@ internal static class MailKit
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "None",
-        ["Smtp:TimeoutSeconds"] = "5",
         ["Smtp:From"] = "Meetup <noreply@meetup.test>",
         ["Notifications:Enabled"] = senderRunning ? "true" : "false",
         ["Notifications:PollSeconds"] = "1",
@@ -51,10 +50,10 @@ internal static class MailKit
         return [.. server.ReceivedEmail.Select(Parse)];
     }
 
-    /// <summary>The outbox row of that kind once the background sender has recorded it as sent (or as it is after 20 s).</summary>
+    /// <summary>The outbox row of that kind once the background sender has recorded it as sent (or as it is after 60 s).</summary>
     public static async Task<OutboxMessage> WaitUntilSentAsync(MeetupAppFactory factory, NotificationKind kind)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             await using var db = factory.CreateDbContext();

@@ -41,8 +41,9 @@ public class OutboxTests
             id = row.Id;
         } // the app stops here
 
-        using var smtp = SimpleSmtpServer.Start(port);
-        await using var second = new MeetupAppFactory(database, settings, time);
+        // SMTP is back (on a port of its own: binding the reserved one now could collide with another test).
+        using var smtp = SimpleSmtpServer.Start();
+        await using var second = new MeetupAppFactory(database, MailKit.Smtp(smtp.Configuration.Port, senderRunning: false), time);
         var sender = second.Services.GetRequiredService<OutboxSender>();
         Assert.Equal(0, await sender.RunOnceAsync()); // not due before its backoff
         time.Advance(TimeSpan.FromSeconds(31));

@@ -14,9 +14,8 @@ public class SmtpDeliveryTests
     [Fact]
     public async Task The_confirmation_arrives_over_smtp_with_a_calendar_entry_a_qr_code_the_code_and_the_manage_link()
     {
-        var port = MailKit.FreePort();
-        using var smtp = SimpleSmtpServer.Start(port);
-        await using var app = await TestApp.StartAsync("Sqlite", MailKit.Smtp(port, senderRunning: true));
+        using var smtp = SimpleSmtpServer.Start();
+        await using var app = await TestApp.StartAsync("Sqlite", MailKit.Smtp(smtp.Configuration.Port, senderRunning: true));
         var session = await PublishedSessionAsync(await app.ApiClientAsync(), 5, DateTimeOffset.UtcNow.AddDays(10));
 
         var rsvp = await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "Gao Lin", "gao@example.com", "en"));
@@ -49,9 +48,8 @@ public class SmtpDeliveryTests
     [Fact]
     public async Task A_moved_session_sends_an_updated_calendar_entry_with_a_higher_sequence()
     {
-        var port = MailKit.FreePort();
-        using var smtp = SimpleSmtpServer.Start(port);
-        await using var app = await TestApp.StartAsync("Sqlite", MailKit.Smtp(port, senderRunning: false));
+        using var smtp = SimpleSmtpServer.Start();
+        await using var app = await TestApp.StartAsync("Sqlite", MailKit.Smtp(smtp.Configuration.Port, senderRunning: false));
         var admin = await app.ApiClientAsync();
         var session = await PublishedSessionAsync(admin, 5, DateTimeOffset.UtcNow.AddDays(10));
         await RsvpAsync(app.Client(), session.Id, "Gao Lin", "gao@example.com");
