@@ -106,6 +106,25 @@ namespace Meetup.Data.Postgres.Migrations
                     b.ToTable("Attendees");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.AttendeeAlias", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Email");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.ToTable("AttendeeAliases");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.CheckIn", b =>
                 {
                     b.Property<int>("Id")
@@ -780,6 +799,17 @@ namespace Meetup.Data.Postgres.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.AttendeeAlias", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
+                        .WithMany("Aliases")
+                        .HasForeignKey("AttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attendee");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.CheckIn", b =>
                 {
                     b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
@@ -893,6 +923,8 @@ namespace Meetup.Data.Postgres.Migrations
 
             modelBuilder.Entity("Meetup.Data.Entities.Attendee", b =>
                 {
+                    b.Navigation("Aliases");
+
                     b.Navigation("CheckIns");
 
                     b.Navigation("Rsvps");

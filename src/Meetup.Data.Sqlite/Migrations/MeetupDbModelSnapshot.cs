@@ -96,6 +96,25 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.ToTable("Attendees");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.AttendeeAlias", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Email");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.ToTable("AttendeeAliases");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.CheckIn", b =>
                 {
                     b.Property<int>("Id")
@@ -750,6 +769,17 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.AttendeeAlias", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
+                        .WithMany("Aliases")
+                        .HasForeignKey("AttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attendee");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.CheckIn", b =>
                 {
                     b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
@@ -863,6 +893,8 @@ namespace Meetup.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Meetup.Data.Entities.Attendee", b =>
                 {
+                    b.Navigation("Aliases");
+
                     b.Navigation("CheckIns");
 
                     b.Navigation("Rsvps");

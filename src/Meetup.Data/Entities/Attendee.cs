@@ -2,7 +2,7 @@ namespace Meetup.Data.Entities;
 
 /// <summary>
 /// A person who RSVPs or attends. Their personal data lives only in <see cref="Email"/>,
-/// <see cref="DisplayName"/> and <see cref="Rsvp.Answers"/>: erasing those three erases them,
+/// <see cref="DisplayName"/>, <see cref="Rsvp.Answers"/> and <see cref="Aliases"/>: erasing those erases them,
 /// while their anonymous check-ins keep the aggregate figures true.
 /// </summary>
 public class Attendee
@@ -19,4 +19,7 @@ public class Attendee
 
     public List<Rsvp> Rsvps { get; set; } = [];
     public List<CheckIn> CheckIns { get; set; } = [];
+
+    /// <summary>Their other addresses, from merges.</summary>
+    public List<AttendeeAlias> Aliases { get; set; } = [];
 }

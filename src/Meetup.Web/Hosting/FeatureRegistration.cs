@@ -41,6 +41,7 @@ internal static class FeatureRegistration
         services.AddScoped<ImportPreviewService>();
         services.AddScoped<SavedMappings>();
         services.AddScoped<AttendeeHistoryQueries>();
+        services.AddScoped<AttendeeMerge>();
         services.AddRsvpFeature();
     }
 

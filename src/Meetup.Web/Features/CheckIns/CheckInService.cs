@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Rsvps;
 using Meetup.Web.Features.Shared;
@@ -114,7 +115,7 @@ public sealed class CheckInService(
         }
         else
         {
-            person = await db.Attendees.FirstOrDefaultAsync(a => a.Email == email, ct);
+            person = await PeopleByEmail.FindAsync(db, email!, ct);
             if (person is null)
             {
                 person = new Attendee { Email = email, DisplayName = name ?? email![..email!.IndexOf('@', StringComparison.Ordinal)], CreatedAt = time.GetUtcNow().UtcDateTime };

@@ -30,7 +30,9 @@ public sealed partial class HistoryWriter
                 ImportRsvp.Confirmed => RsvpStatus.Confirmed,
                 ImportRsvp.Waitlisted => RsvpStatus.Waitlisted,
                 _ => RsvpStatus.Cancelled,
-            }));
+            }))
+            .DistinctBy(w => (w.Item1, w.Item2)); // two addresses of one merged person: the first row counts
+
         return RsvpMerge.Apply(stored, wanted);
     }
 

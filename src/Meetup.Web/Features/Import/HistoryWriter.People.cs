@@ -1,16 +1,17 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Import;
 
-// People: matched by normalized email, new ones inserted in bulk, missing names filled in.
+// People: matched by normalized email (or an address a merge left behind), new ones inserted in bulk, missing names filled in.
 public sealed partial class HistoryWriter
 {
     private static async Task<(int[] Ids, int Created)> WritePeopleAsync(MeetupDb db, ImportPlan plan, DateTime now, CancellationToken ct)
     {
-        var known = await FindByEmailAsync(db, plan.People.Select(p => p.Email), ct);
+        var known = await PeopleByEmail.IdsAsync(db, [.. plan.People.Select(p => p.Email)], ct);
         await MatchErasedAsync(db, plan, known, ct);
 
         var added = plan.People.Where(p => !known.ContainsKey(p.Email)).ToList();
@@ -21,7 +22,7 @@ public sealed partial class HistoryWriter
                 (nameof(Attendee.CreatedAt), _ => now),
             ])
             .ExecuteAsync(db, added, null, ct);
-        foreach (var (email, stored) in await FindByEmailAsync(db, added.Select(p => p.Email), ct))
+        foreach (var (email, stored) in await PeopleByEmail.IdsAsync(db, [.. added.Select(p => p.Email)], ct))
         {
             known[email] = stored;
         }
@@ -43,22 +44,6 @@ public sealed partial class HistoryWriter
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return (ids, added.Count);
-    }
-
-    /// <summary>Id and name of the people with these (normalized) emails, <see cref="EmailChunk"/> emails per query.</summary>
-    private static async Task<Dictionary<string, (int Id, string? Name)>> FindByEmailAsync(
-        MeetupDb db, IEnumerable<string> emails, CancellationToken ct)
-    {
-        var found = new Dictionary<string, (int Id, string? Name)>(StringComparer.Ordinal);
-        foreach (var chunk in emails.Chunk(EmailChunk))
-        {
-            foreach (var a in await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Email))
-                .Select(a => new { a.Id, a.Email, a.DisplayName }).ToListAsync(ct))
-            {
-                found[a.Email!] = (a.Id, a.DisplayName);
-            }
-        }
-        return found;
     }
 
     /// <summary>Placeholders of erased people (see <see cref="ErasedPeople"/>) match the anonymous attendee they stand for.</summary>

@@ -1,5 +1,6 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
@@ -58,10 +59,10 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         {
             return results;
         }
-        // Tracked: a returning person's blanks and a renewed RSVP are saved by EF at the end. Two plain
-        // lookups by unique index: a join to "their RSVP to this session" would read the whole session.
-        var people = await db.Attendees.Where(a => emails.Contains(a.Email!)).ToDictionaryAsync(a => a.Email!, StringComparer.Ordinal, ct);
-        var ids = people.Values.Select(a => a.Id).ToList();
+        // Tracked: a returning person's blanks and a renewed RSVP are saved by EF at the end. Plain lookups by
+        // unique index: a join to "their RSVP to this session" would read the whole session.
+        var people = await PeopleByEmail.FindAllAsync(db, emails, ct);
+        var ids = people.Values.Select(a => a.Id).Distinct().ToList();
         var earlier = ids.Count == 0
             ? []
             : await db.Rsvps.Where(r => r.SessionId == sessionId && ids.Contains(r.AttendeeId)).ToDictionaryAsync(r => r.AttendeeId, ct);
@@ -81,23 +82,24 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
             {
                 continue;
             }
-            if (inBatch.TryGetValue(f.Email, out var twin))
+            var person = people.GetValueOrDefault(f.Email);
+            var who = person?.Email ?? f.Email; // one key per person, whichever of their addresses they typed
+            if (inBatch.TryGetValue(who, out var twin))
             {
                 // The same person twice in one batch: the first RSVP's confirmation is the link.
                 results[i] = Existing(twin);
                 continue;
             }
-            var person = people.GetValueOrDefault(f.Email);
             var rsvp = person is null ? null : earlier.GetValueOrDefault(person.Id);
             if (rsvp is { Status: not RsvpStatus.Cancelled } active)
             {
                 resend.Add((active, person!, requests[i].BaseUrl));
-                inBatch[f.Email] = active;
+                inBatch[who] = active;
                 results[i] = Existing(active);
                 continue;
             }
             var placement = RsvpPlacement.Place(sessionId, person, rsvp, f, requests[i].Token, places, now);
-            inBatch[f.Email] = placement.Rsvp;
+            inBatch[who] = placement.Rsvp;
             placed.Add((i, placement));
         }
 

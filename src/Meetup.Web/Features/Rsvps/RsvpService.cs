@@ -1,6 +1,7 @@
 using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
@@ -82,9 +83,10 @@ public sealed class RsvpService(
             return OperationResult<RsvpOutcome>.Conflict(RsvpRules.Explain(reason, session.RsvpOpensAt, timeZone, l));
         }
 
-        var known = await db.Attendees.Where(a => a.Email == fields.Email)
+        var personId = await PeopleByEmail.IdAsync(db, fields.Email, ct);
+        var known = personId is null ? null : await db.Attendees.Where(a => a.Id == personId)
             .Select(a => new { Attendee = a, Rsvp = a.Rsvps.FirstOrDefault(r => r.SessionId == sessionId) })
-            .FirstOrDefaultAsync(ct);
+            .FirstAsync(ct);
         if (known?.Rsvp is { Status: not RsvpStatus.Cancelled } active)
         {
             if (byOrganizer)
@@ -145,8 +147,8 @@ public sealed class RsvpService(
         var baseUrl = urls.Base;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            var registered = await read.Rsvps.AnyAsync(r => r.SessionId == sessionId && r.Attendee!.Email == normalized && r.Status != RsvpStatus.Cancelled, ct);
-            if (!registered)
+            var personId = await PeopleByEmail.IdAsync(read, normalized, ct);
+            if (personId is null || !await read.Rsvps.AnyAsync(r => r.SessionId == sessionId && r.AttendeeId == personId && r.Status != RsvpStatus.Cancelled, ct))
             {
                 return;
             }
@@ -154,8 +156,9 @@ public sealed class RsvpService(
         await seats.RunAsync(sessionId, async (db, c) =>
         {
             var now = time.GetUtcNow().UtcDateTime;
+            var personId = await PeopleByEmail.IdAsync(db, normalized, c);
             var rsvp = await db.Rsvps.Include(r => r.Attendee)
-                .FirstOrDefaultAsync(r => r.SessionId == sessionId && r.Attendee!.Email == normalized && r.Status != RsvpStatus.Cancelled, c);
+                .FirstOrDefaultAsync(r => r.SessionId == sessionId && r.AttendeeId == personId && r.Status != RsvpStatus.Cancelled, c);
             if (rsvp is not null)
             {
                 await LinkResend.ResendLockedAsync(db, outbox, rsvp, rsvp.Attendee!, baseUrl, now, logger, c);

@@ -1,4 +1,5 @@
 using Meetup.Data;
+using Meetup.Web.Features.Attendees;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Import.Screen;
@@ -45,10 +46,7 @@ public sealed class ImportPreviewService(IDbContextFactory<MeetupDb> dbFactory)
         var existingStarts = (await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).Select(s => s.StartsAt).ToListAsync(ct))
             .Select(AsUtc).ToHashSet();
         var emails = plan.People.Select(p => p.Email).ToArray();
-        var knownEmails = (await db.Attendees.AsNoTracking()
-            .Where(a => a.Email != null && EF.Parameter(emails).Contains(a.Email))
-            .Select(a => a.Email!)
-            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var knownEmails = (await PeopleByEmail.IdsAsync(db, emails, ct)).Keys.ToHashSet(StringComparer.Ordinal);
 
         var peoplePerSession = new int[plan.Sessions.Count];
         var attendedPerSession = new int[plan.Sessions.Count];
