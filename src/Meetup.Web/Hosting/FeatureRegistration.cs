@@ -42,6 +42,8 @@ internal static class FeatureRegistration
         services.AddScoped<SavedMappings>();
         services.AddScoped<AttendeeHistoryQueries>();
         services.AddScoped<AttendeeMerge>();
+        services.AddScoped<AttendeeMatches>();
+        services.AddScoped<PossibleDuplicates>();
         services.AddRsvpFeature();
     }
 

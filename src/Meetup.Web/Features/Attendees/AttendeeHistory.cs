@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Meetup.Web.Features.Attendees;
 
 /// <summary>A person and every session they RSVP'd to or checked in at, across events.</summary>
-public sealed record AttendeeHistory(int Id, string? Name, string? Email, DateTime? ErasedAt, IReadOnlyList<AttendeeSessionRow> Sessions)
+public sealed record AttendeeHistory(
+    int Id, string? Name, string? Email, DateTime? ErasedAt, IReadOnlyList<string> Aliases, IReadOnlyList<AttendeeSessionRow> Sessions)
 {
     public int Attended => Sessions.Count(s => s.CheckedIn);
 
@@ -33,7 +34,7 @@ public sealed class AttendeeHistoryQueries(IDbContextFactory<MeetupDb> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId)
-            .Select(a => new { a.Id, a.DisplayName, a.Email, a.ErasedAt })
+            .Select(a => new { a.Id, a.DisplayName, a.Email, a.ErasedAt, Aliases = a.Aliases.OrderBy(x => x.Email).Select(x => x.Email).ToList() })
             .FirstOrDefaultAsync(ct);
         if (person is null)
         {
@@ -55,6 +56,6 @@ public sealed class AttendeeHistoryQueries(IDbContextFactory<MeetupDb> dbFactory
                 s.CheckIns.Any(c => c.AttendeeId == attendeeId),
                 s.CheckIns.Where(c => c.AttendeeId == attendeeId).Select(c => (CheckInMethod?)c.Method).FirstOrDefault()))
             .ToListAsync(ct);
-        return new AttendeeHistory(person.Id, person.DisplayName, person.Email, person.ErasedAt, sessions);
+        return new AttendeeHistory(person.Id, person.DisplayName, person.Email, person.ErasedAt, person.Aliases, sessions);
     }
 }

@@ -1,0 +1,64 @@
+using Meetup.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Attendees;
+
+/// <summary>Someone who may be the same person as the one on screen, with how much history they carry.</summary>
+public sealed record PersonMatch(int Id, string? Name, string? Email, int Sessions);
+
+/// <summary>
+/// Finds candidates for <see cref="AttendeeMerge"/> across events, by the rules of <see cref="PossibleDuplicates"/>
+/// (same name, or an account placeholder named like an address), and a search by name or address. Erased people
+/// are never candidates.
+/// </summary>
+public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
+{
+    private const int Limit = 10;
+
+    public async Task<IReadOnlyList<PersonMatch>> SuggestAsync(int attendeeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var person = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId)
+            .Select(a => new { a.DisplayName, a.Email }).FirstOrDefaultAsync(ct);
+        if (person?.Email is null)
+        {
+            return [];
+        }
+        // The database narrows (first word of the name, or the account name); the rules of PossibleDuplicates decide.
+        var key = PossibleDuplicates.NameKey(person.DisplayName);
+        var firstWord = key?.Split(' ')[0];
+        var account = person.Email[..(person.Email.LastIndexOf('@') + 1)]; // "taro_y@"
+        var nearby = await db.Attendees.AsNoTracking()
+            .Where(a => a.Id != attendeeId && a.Email != null)
+            .Where(a => (firstWord != null && a.DisplayName != null && a.DisplayName.ToLower().Contains(firstWord)) || a.Email!.StartsWith(account))
+            .Select(a => new { a.Id, a.DisplayName, a.Email })
+            .Take(500)
+            .ToListAsync(ct);
+        var ids = nearby
+            .Where(a => (key is not null && PossibleDuplicates.NameKey(a.DisplayName) == key) || PossibleDuplicates.SameAccount(person.Email, a.Email!))
+            .Select(a => a.Id)
+            .Take(Limit)
+            .ToList();
+        return await Project(db.Attendees.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(int attendeeId, string? text, CancellationToken ct = default)
+    {
+        var term = text?.Trim().ToLower();
+        if (string.IsNullOrEmpty(term) || term.Length < 2)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Project(db.Attendees.AsNoTracking()
+            .Where(a => a.Id != attendeeId && a.Email != null)
+            .Where(a => a.Email!.Contains(term) || (a.DisplayName != null && a.DisplayName.ToLower().Contains(term))))
+            .ToListAsync(ct);
+    }
+
+    private static IQueryable<PersonMatch> Project(IQueryable<Data.Entities.Attendee> people) => people
+        .OrderBy(a => a.DisplayName).ThenBy(a => a.Id)
+        .Take(Limit)
+        .Select(a => new PersonMatch(a.Id, a.DisplayName, a.Email,
+            a.Rsvps.Select(r => r.SessionId).Union(a.CheckIns.Select(c => c.SessionId)).Count()));
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Meetup.Data;
+using Meetup.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meetup.Web.Features.Attendees;
+
+public enum DuplicateReason { SameName, SameAccount }
+
+/// <summary>People of one event who may be one person: why, and who (with how much history each carries).</summary>
+public sealed record DuplicateGroup(DuplicateReason Reason, IReadOnlyList<DuplicateCandidate> People)
+{
+    /// <summary>Whom to keep unless the organizer says otherwise: a deliverable address first, then the longest history.</summary>
+    public int SuggestedKeepId => People
+        .OrderByDescending(p => p.Email is not null && AccountAddress.IsDeliverable(p.Email))
+        .ThenByDescending(p => p.Sessions).ThenBy(p => p.Id)
+        .First().Id;
+}
+
+public sealed record DuplicateCandidate(int Id, string? Name, string? Email, int Sessions, DateTime? LastCame);
+
+/// <summary>
+/// Finds the people of an event (an RSVP or a check-in at one of its sessions) who share a name (ignoring case and
+/// spacing), or whose account placeholder has the same account name as another's address
+/// (<c>taro_y@connpass.invalid</c>, <c>taro_y@example.com</c>). Names are compared in memory: one read of the
+/// event's people, then the figures of the candidates only.
+/// </summary>
+public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory)
+{
+    private const int IdChunk = 1_000;
+
+    public async Task<IReadOnlyList<DuplicateGroup>> ForEventAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = db.Rsvps.Where(r => r.Session!.EventId == eventId).Select(r => r.AttendeeId)
+            .Union(db.CheckIns.Where(c => c.Session!.EventId == eventId).Select(c => c.AttendeeId));
+        var people = await db.Attendees.AsNoTracking()
+            .Where(a => a.Email != null && ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.DisplayName, a.Email })
+            .ToListAsync(ct);
+
+        var byName = people.Where(p => NameKey(p.DisplayName) is not null)
+            .GroupBy(p => NameKey(p.DisplayName)!, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => (DuplicateReason.SameName, Ids: g.Select(p => p.Id).Order().ToList()));
+        var byAccount = people
+            .GroupBy(p => AccountKey(p.Email!), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1 && g.Any(p => !AccountAddress.IsDeliverable(p.Email!)))
+            .Select(g => (DuplicateReason.SameAccount, Ids: g.Select(p => p.Id).Order().ToList()));
+        var groups = byName.Concat(byAccount)
+            .DistinctBy(g => string.Join(',', g.Ids)) // the same people for both reasons: listed once
+            .ToList();
+        if (groups.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = new Dictionary<int, DuplicateCandidate>();
+        foreach (var chunk in groups.SelectMany(g => g.Ids).Distinct().Chunk(IdChunk))
+        {
+            foreach (var c in await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Id))
+                .Select(a => new DuplicateCandidate(a.Id, a.DisplayName, a.Email,
+                    a.Rsvps.Select(r => r.SessionId).Union(a.CheckIns.Select(c => c.SessionId)).Count(),
+                    a.CheckIns.Max(c => (DateTime?)c.At)))
+                .ToListAsync(ct))
+            {
+                candidates[c.Id] = c;
+            }
+        }
+        return [.. groups
+            .Select(g => new DuplicateGroup(g.Item1, [.. g.Ids.Select(id => candidates[id])]))
+            .OrderBy(g => g.People[0].Name ?? g.People[0].Email, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>"Wang  Li " and "wang li" are the same name; an empty name is nobody's.</summary>
+    internal static string? NameKey(string? name)
+    {
+        var words = name?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words is null || words.Length == 0 ? null : string.Join(' ', words).ToLower(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An account placeholder and another address with the same account name (two real addresses never).</summary>
+    internal static bool SameAccount(string email, string other)
+        => (!AccountAddress.IsDeliverable(email) || !AccountAddress.IsDeliverable(other))
+            && string.Equals(AccountKey(email), AccountKey(other), StringComparison.Ordinal);
+
+    /// <summary>The account name: what comes before the @ (<c>taro_y</c>; placeholders keep it URL-escaped).</summary>
+    internal static string AccountKey(string email)
+    {
+        var local = email[..Math.Max(0, email.LastIndexOf('@'))];
+        return AccountAddress.IsDeliverable(email) ? local : Uri.UnescapeDataString(local);
+    }
+}
