@@ -9,7 +9,7 @@ namespace Meetup.Web.Features.Shared;
 /// their account on that site, stored where an e-mail goes as <c>{account}@{site}.invalid</c>: the
 /// reserved <c>.invalid</c> domain (RFC 2606) delivers nowhere, the normalized account matches the
 /// same person across that site's files, and every rule keyed by e-mail keeps working. The cost: a
-/// person who later RSVPs with a real address is someone else to the app.
+/// person who later RSVPs with a real address is a second attendee until merged (AttendeeMerge).
 /// </summary>
 public static class AccountAddress
 {
