@@ -59,5 +59,6 @@ internal static class FeatureRegistration
         app.MapRetentionEndpoints();
         app.MapRsvpEndpoints();
         app.MapCheckInEndpoints();
+        app.MapAttendeeEndpoints();
     }
 }

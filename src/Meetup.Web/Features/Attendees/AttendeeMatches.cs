@@ -15,6 +15,25 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
 {
     private const int Limit = 10;
 
+    /// <summary>The most <see cref="ListAsync"/> answers at once.</summary>
+    public const int MaxListed = 1_000;
+
+    /// <summary>People by name or address (all when <paramref name="search"/> is empty), by name, erased people left out.</summary>
+    public async Task<IReadOnlyList<AttendeeResource>> ListAsync(string? search, int limit, CancellationToken ct = default)
+    {
+        var term = search?.Trim().ToLower();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = db.Attendees.AsNoTracking().Where(a => a.Email != null);
+        if (!string.IsNullOrEmpty(term))
+        {
+            people = people.Where(a => a.Email!.Contains(term) || (a.DisplayName != null && a.DisplayName.ToLower().Contains(term)));
+        }
+        return await people.OrderBy(a => a.DisplayName).ThenBy(a => a.Id).Take(Math.Clamp(limit, 1, MaxListed))
+            .Select(a => new AttendeeResource(a.Id, a.DisplayName, a.Email,
+                a.Rsvps.Select(r => r.SessionId).Union(a.CheckIns.Select(c => c.SessionId)).Count()))
+            .ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<PersonMatch>> SuggestAsync(int attendeeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -34,7 +34,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
     {
         if (keepId == mergeId)
         {
-            return OperationResult<MergeOutcome>.Invalid("mergeId", l["Choose someone else: this is the same record."]);
+            return OperationResult<MergeOutcome>.Invalid("intoAttendeeId", l["Choose someone else: this is the same record."]);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         try

@@ -210,7 +210,7 @@ public class AttendeeMergeTests
 
         var self = await MergeAsync(app, alice, alice);
         Assert.Equal(OperationStatus.Invalid, self.Status);
-        Assert.True(self.Errors.Has("mergeId"));
+        Assert.True(self.Errors.Has("intoAttendeeId"));
         Assert.Equal(OperationStatus.NotFound, (await MergeAsync(app, alice, erased + 1000)).Status);
         Assert.Equal(OperationStatus.Conflict, (await MergeAsync(app, alice, erased)).Status);
         await using var after = app.Factory.CreateDbContext();
