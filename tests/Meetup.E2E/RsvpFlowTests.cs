@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -36,6 +37,32 @@ public class RsvpFlowTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel my RSVP" }).ClickAsync();
 
         await Expect(page.Locator("[data-status=cancelled]")).ToContainTextAsync("Your RSVP is cancelled.");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_attendee_downloads_their_data_and_erases_it_from_the_rsvp_page(bool javaScript)
+    {
+        var email = $"erase.me.{javaScript}@example.com".ToLowerInvariant();
+        var response = await fixture.Api.PostAsJsonAsync($"/api/sessions/{fixture.SessionId}/rsvps", new { name = "Erase Me", email });
+        var manageUrl = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("manageUrl").GetString()!;
+        var page = await fixture.NewPageAsync(javaScript, width: 360, height: 740);
+        await page.GotoAsync(new Uri(manageUrl).PathAndQuery);
+
+        var download = page.GetByRole(AriaRole.Link, new() { Name = "Download my data (JSON)" });
+        using (var file = await fixture.Api.GetAsync(await download.GetAttributeAsync("href")))
+        {
+            Assert.Contains(email, await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Erase my data" }).ClickAsync();
+        await Expect(page.GetByText("Erase your data for good?")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact($"erase-confirm-js-{javaScript}.png"), FullPage = true });
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "Nothing overflows a 360 px screen.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, erase my data" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your data is erased" })).ToBeVisibleAsync();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await fixture.Api.GetAsync(new Uri(manageUrl).PathAndQuery)).StatusCode);
     }
 
     [Fact]

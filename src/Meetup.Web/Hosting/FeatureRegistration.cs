@@ -8,6 +8,7 @@ using Meetup.Web.Features.Sessions;
 using Meetup.Web.Features.Speakers;
 using Meetup.Web.Features.PublicSite;
 using Meetup.Web.Features.Import;
+using Meetup.Web.Features.Privacy;
 using Meetup.Web.Features.Retention;
 using Meetup.Web.Features.Retention.Dashboard;
 using Meetup.Web.Features.Import.Screen;
@@ -44,6 +45,7 @@ internal static class FeatureRegistration
         services.AddScoped<AttendeeMerge>();
         services.AddScoped<AttendeeMatches>();
         services.AddScoped<PossibleDuplicates>();
+        services.AddScoped<PersonalDataService>();
         services.AddRsvpFeature();
     }
 
@@ -60,5 +62,6 @@ internal static class FeatureRegistration
         app.MapRsvpEndpoints();
         app.MapCheckInEndpoints();
         app.MapAttendeeEndpoints();
+        app.MapPrivacyEndpoints();
     }
 }

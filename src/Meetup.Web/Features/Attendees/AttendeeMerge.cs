@@ -25,8 +25,8 @@ public sealed record MergeOutcome(int KeptId, int SessionsMoved);
 /// kept person (<see cref="AttendeeAlias"/>), so no later RSVP, walk-in or re-import splits them again.</item>
 /// <item>Unsent outbox rows follow the kept person.</item>
 /// </list>
-/// Both people's rows are locked first (SQLite: BEGIN IMMEDIATE; PostgreSQL: FOR UPDATE), so a concurrent RSVP
-/// by either waits and is never lost with the merged record.
+/// Both people's rows are locked first (<see cref="PeopleLock"/>), so a concurrent RSVP by either waits and is never
+/// lost with the merged record.
 /// </summary>
 public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time, IStringLocalizer<Strings> l, ILogger<AttendeeMerge> logger)
 {
@@ -51,7 +51,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
 
     private async Task<OperationResult<MergeOutcome>> InTransactionAsync(MeetupDb db, int keepId, int mergeId, CancellationToken ct)
     {
-        await using var tx = await BeginLockedAsync(db, keepId, mergeId, ct);
+        await using var tx = await PeopleLock.BeginAsync(db, [keepId, mergeId], ct);
         var people = await db.Attendees.AsNoTracking().Where(a => a.Id == keepId || a.Id == mergeId).ToListAsync(ct);
         var keep = people.FirstOrDefault(a => a.Id == keepId);
         var merge = people.FirstOrDefault(a => a.Id == mergeId);
@@ -174,18 +174,4 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         RsvpStatus.Waitlisted => 2,
         _ => 1,
     };
-
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync(MeetupDb db, int keepId, int mergeId, CancellationToken ct)
-    {
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE (take the write lock now).
-            var sqliteTx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-            return (await db.Database.UseTransactionAsync(sqliteTx, ct))!;
-        }
-        var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Attendees\" WHERE \"Id\" IN ({keepId}, {mergeId}) ORDER BY \"Id\" FOR UPDATE", ct);
-        return tx;
-    }
 }

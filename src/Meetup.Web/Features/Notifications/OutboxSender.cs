@@ -113,17 +113,7 @@ public sealed class OutboxSender(
     {
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-_options.KeepSentDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var blanked = await db.OutboxMessages
-            .Where(o => (o.SentAt < cutoff || o.FailedAt < cutoff) && o.Recipient != "")
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(o => o.Recipient, "")
-                .SetProperty(o => o.Payload, "{}")
-                .SetProperty(o => o.Secret, (string?)null)
-                .SetProperty(o => o.Subject, (string?)null)
-                .SetProperty(o => o.TextBody, (string?)null)
-                .SetProperty(o => o.HtmlBody, (string?)null)
-                .SetProperty(o => o.Attachments, (string?)null)
-                .SetProperty(o => o.LastError, (string?)null), ct);
+        var blanked = await Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.SentAt < cutoff || o.FailedAt < cutoff) && o.Recipient != ""), ct);
         if (blanked > 0)
         {
             logger.LogInformation("Outbox: blanked {Count} messages sent before {Cutoff:o}", blanked, cutoff);

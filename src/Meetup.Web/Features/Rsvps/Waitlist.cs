@@ -72,9 +72,10 @@ internal static class Waitlist
 
     /// <summary>
     /// Cancels an active RSVP: a confirmed seat goes at once to the head of the waitlist, a waitlisted
-    /// place closes its gap; the person's pending reminder is dropped and they get a confirmation.
+    /// place closes its gap; the person's pending reminder is dropped and (unless <paramref name="tellHolder"/> is false)
+    /// they get a confirmation.
     /// </summary>
-    public static async Task CancelAsync(MeetupDb db, Rsvp rsvp, Session session, Outbox outbox, string baseUrl, DateTime now, CancellationToken ct)
+    public static async Task CancelAsync(MeetupDb db, Rsvp rsvp, Session session, Outbox outbox, string baseUrl, DateTime now, CancellationToken ct, bool tellHolder = true)
     {
         var wasConfirmed = rsvp.Status == RsvpStatus.Confirmed;
         var position = rsvp.WaitlistPosition;
@@ -88,7 +89,7 @@ internal static class Waitlist
             await CloseGapAsync(db, session.Id, p, ct);
         }
         await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id && o.Kind == NotificationKind.Reminder), ct);
-        if (rsvp.Attendee?.Email is not null)
+        if (tellHolder && rsvp.Attendee?.Email is not null)
         {
             await outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, baseUrl, now)], ct);
         }

@@ -1,0 +1,30 @@
+using Meetup.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Meetup.Web.Features.Shared;
+
+/// <summary>
+/// A write transaction that holds people's rows, for changes to a whole person (merge, erasure): an RSVP by one of
+/// them waits until it commits, and so cannot be written for a record that is about to change or go.
+/// SQLite: BEGIN IMMEDIATE (the database's write lock); PostgreSQL: <c>SELECT … FOR UPDATE</c> on their rows,
+/// in id order so that two such changes never deadlock.
+/// </summary>
+public static class PeopleLock
+{
+    public static async Task<IDbContextTransaction> BeginAsync(MeetupDb db, IReadOnlyCollection<int> attendeeIds, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE (take the write lock now).
+            var sqliteTx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
+            return (await db.Database.UseTransactionAsync(sqliteTx, ct))!;
+        }
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        var ids = attendeeIds.Order().ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Attendees\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE", ct);
+        return tx;
+    }
+}
