@@ -50,6 +50,7 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
         var nearby = await db.Attendees.AsNoTracking()
             .Where(a => a.Id != attendeeId && a.Email != null)
             .Where(a => (firstWord != null && a.DisplayName != null && a.DisplayName.ToLower().Contains(firstWord)) || a.Email!.StartsWith(account))
+            .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.DisplayName, a.Email })
             .Take(500)
             .ToListAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.Data.Sqlite;
@@ -41,7 +42,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         {
             return await InTransactionAsync(db, keepId, mergeId, ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException or Npgsql.PostgresException)
+        catch (Exception ex) when (ex is DbUpdateException or SqliteException or Npgsql.PostgresException or ConcurrentChangeException)
         {
             // A concurrent change to one of the two (an RSVP at the same moment, another merge): nothing was written.
             logger.LogWarning(ex, "Merging person {MergeId} into {KeepId} failed", mergeId, keepId);
@@ -106,9 +107,18 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
             }
         }
 
-        var losingIds = losingRsvps.Select(r => r.Id).ToList();
-        await db.Rsvps.Where(r => losingIds.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        // Each losing RSVP goes only as it was read: one changed meanwhile (a cancelled RSVP made active again on
+        // PostgreSQL, where RSVPs do not wait for this lock) stops the merge rather than being lost.
+        foreach (var loser in losingRsvps)
+        {
+            if (await db.Rsvps.Where(r => r.Id == loser.Id && r.Status == loser.Status && r.UpdatedAt == loser.UpdatedAt).ExecuteDeleteAsync(ct) != 1)
+            {
+                throw new ConcurrentChangeException($"RSVP {loser.Id} changed during the merge.");
+            }
+        }
         await db.CheckIns.Where(c => losingCheckIns.Contains(c.Id)).ExecuteDeleteAsync(ct);
+        var losingIds = losingRsvps.Select(r => r.Id).ToList();
+        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId != null && losingIds.Contains(o.RsvpId.Value)), ct);
         foreach (var gap in losingRsvps.Where(r => r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition is not null).OrderByDescending(r => r.WaitlistPosition))
         {
             await db.Rsvps.Where(r => r.SessionId == gap.SessionId && r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition > gap.WaitlistPosition)
@@ -117,8 +127,11 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         await db.Rsvps.Where(r => r.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(r => r.AttendeeId, keepId), ct);
         await db.CheckIns.Where(c => c.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(c => c.AttendeeId, keepId), ct);
         await db.AttendeeAliases.Where(x => x.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AttendeeId, keepId), ct);
-        await db.OutboxMessages.Where(o => o.AttendeeId == mergeId && o.SentAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.AttendeeId, keepId), ct);
+        // All their emails follow (sent ones too: my-data and erasure find them under the kept person), and of two
+        // pending ones about the same session (both checked in: two thank-yous) only the first stays.
+        await db.OutboxMessages.Where(o => o.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(o => o.AttendeeId, keepId), ct);
+        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.AttendeeId == keepId && o.SessionId != null
+            && db.OutboxMessages.Any(p => p.AttendeeId == keepId && p.Kind == o.Kind && p.SessionId == o.SessionId && p.Id < o.Id)), ct);
 
         // A deliverable address wins over an account placeholder; the other becomes an alias.
         var (primary, other) = keep.Email is { } ourAddress && (AccountAddress.IsDeliverable(ourAddress) || merge.Email is null || !AccountAddress.IsDeliverable(merge.Email))

@@ -67,8 +67,10 @@ public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory)
                 candidates[c.Id] = c;
             }
         }
+        // Someone merged or erased between the two reads drops out; a group left with one person is no group.
         return [.. groups
-            .Select(g => new DuplicateGroup(g.Item1, [.. g.Ids.Select(id => candidates[id])]))
+            .Select(g => new DuplicateGroup(g.Item1, [.. g.Ids.Where(candidates.ContainsKey).Select(id => candidates[id])]))
+            .Where(g => g.People.Count > 1)
             .OrderBy(g => g.People[0].Name ?? g.People[0].Email, StringComparer.CurrentCulture)];
     }
 

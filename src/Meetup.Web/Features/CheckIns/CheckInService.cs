@@ -65,7 +65,7 @@ public sealed class CheckInService(
                 }
                 return result;
             }
-            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsRetryable(ex))
             {
                 // Two helpers checked the same person in at once (or created the same walk-in): read the winner's row.
             }

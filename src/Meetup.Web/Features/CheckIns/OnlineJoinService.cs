@@ -58,7 +58,7 @@ public sealed class OnlineJoinService(
                 }
                 return OperationResult<string>.Ok(session.OnlineUrl);
             }
-            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsRetryable(ex))
             {
                 // Joined from two devices at once: the other one recorded it.
             }

@@ -28,12 +28,13 @@ public sealed partial class HistoryWriter
         }
 
         var ids = new int[plan.People.Count];
+        var named = new HashSet<int>(); // two addresses of one merged person: their name is filled in once
         for (var p = 0; p < ids.Length; p++)
         {
             var person = plan.People[p];
             var stored = known[person.Email];
             ids[p] = stored.Id;
-            if (string.IsNullOrEmpty(stored.Name) && person.Name is not null && !ErasedPeople.TryParse(person.Email, out _))
+            if (string.IsNullOrEmpty(stored.Name) && person.Name is not null && !ErasedPeople.TryParse(person.Email, out _) && named.Add(stored.Id))
             {
                 // Fill in a missing name (a walk-in checked in by email only); never overwrite one.
                 var entry = db.Attendees.Attach(new Attendee { Id = stored.Id });

@@ -114,6 +114,11 @@ public sealed class OutboxSender(
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-_options.KeepSentDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var blanked = await Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.SentAt < cutoff || o.FailedAt < cutoff) && o.Recipient != ""), ct);
+        // A message being sent while its person erased their data may have been written back after the erasure
+        // blanked it: blank it again, whatever its age, once no sender holds it.
+        blanked += await Outbox.BlankAsync(db.OutboxMessages.Where(o => o.ClaimToken == null
+            && (o.Recipient != "" || o.Subject != null || o.TextBody != null || o.LastError != null)
+            && db.Attendees.Any(a => a.Id == o.AttendeeId && a.ErasedAt != null)), ct);
         if (blanked > 0)
         {
             logger.LogInformation("Outbox: blanked {Count} messages sent before {Cutoff:o}", blanked, cutoff);
@@ -159,7 +164,7 @@ public sealed class OutboxSender(
         {
             message.NextAttemptAt = null;
             message.FailedAt = now;
-            logger.LogError(ex, "Outbox message {Id} ({Kind}) to {Recipient} given up after {Attempts} attempts", message.Id, message.Kind, message.Recipient, message.Attempts);
+            logger.LogError(ex, "Outbox message {Id} ({Kind}) given up after {Attempts} attempts", message.Id, message.Kind, message.Attempts);
         }
         else
         {

@@ -52,67 +52,98 @@ public sealed class PersonalDataService(
     }
 
     /// <summary>
-    /// Erases the person for good: their upcoming RSVPs are cancelled first (seats go to the waitlist; no email to
-    /// them), then in one transaction their name, email, language, other addresses, answers and manage links go,
-    /// emails not yet sent are dropped and sent ones blanked. Check-ins stay, anonymous, so the figures stay true.
-    /// A failure before the transaction leaves the link working, so the holder can simply try again.
+    /// Erases the person for good: their upcoming RSVPs are cancelled first (each in its <see cref="SeatLock"/>; seats
+    /// go to the waitlist; no email to them), then in one <see cref="PeopleLock"/> transaction their name, email,
+    /// language, other addresses, answers and manage links go, emails not yet sent are dropped and sent ones blanked.
+    /// Check-ins stay, anonymous, so the figures stay true. Should an RSVP of theirs arrive between the two steps, the
+    /// transaction is abandoned and both steps run again. Until the transaction commits the link keeps working, so a
+    /// failure anywhere leaves the holder able to try again.
     /// </summary>
     public async Task<OperationResult<ErasureResult>> EraseAsync(string? token, CancellationToken ct = default)
     {
-        int personId;
-        List<(int RsvpId, int SessionId)> upcoming;
         var now = time.GetUtcNow().UtcDateTime;
-        await using (var read = await dbFactory.CreateDbContextAsync(ct))
-        {
-            if (await PersonAsync(read, token, ct) is not { } id)
-            {
-                return NotFound<ErasureResult>();
-            }
-            personId = id;
-            upcoming = [.. (await read.Rsvps.AsNoTracking()
-                .Where(r => r.AttendeeId == personId && r.Status != RsvpStatus.Cancelled && r.Session!.StartsAt > now)
-                .Select(r => new { r.Id, r.SessionId }).ToListAsync(ct)).Select(r => (r.Id, r.SessionId))];
-        }
-
         var cancelled = 0;
-        var baseUrl = urls.Base;
-        foreach (var (rsvpId, sessionId) in upcoming)
+        try
         {
-            if (await seats.RunAsync(sessionId, async (db, c) =>
+            for (var attempt = 1; attempt <= 3; attempt++)
             {
-                var rsvp = await db.Rsvps.Include(r => r.Attendee).Include(r => r.Session).FirstOrDefaultAsync(r => r.Id == rsvpId, c);
-                if (rsvp is null || rsvp.Status == RsvpStatus.Cancelled)
+                await using (var read = await dbFactory.CreateDbContextAsync(ct))
                 {
-                    return false;
+                    if (await PersonAsync(read, token, ct) is not { } personId)
+                    {
+                        return NotFound<ErasureResult>();
+                    }
+                    foreach (var (rsvpId, sessionId) in await UpcomingAsync(read, personId, now, ct))
+                    {
+                        cancelled += await CancelAsync(rsvpId, sessionId, now, ct) ? 1 : 0;
+                    }
                 }
-                await Waitlist.CancelAsync(db, rsvp, rsvp.Session!, outbox, baseUrl, now, c, tellHolder: false);
-                return true;
-            }, ct))
-            {
-                cancelled++;
+                if (await EraseLockedAsync(token, now, ct) is { } erased)
+                {
+                    outbox.Wake(); // the promotions
+                    logger.LogInformation("Person {AttendeeId} erased their data; {Cancelled} upcoming RSVPs cancelled", erased, cancelled);
+                    return OperationResult<ErasureResult>.Ok(new ErasureResult(now, cancelled));
+                }
             }
         }
-
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        catch (Exception ex) when (ex is DbUpdateException or ConcurrentChangeException or Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
-            await using var tx = await PeopleLock.BeginAsync(db, [personId], ct);
-            await db.Attendees.Where(a => a.Id == personId).ExecuteUpdateAsync(u => u
-                .SetProperty(a => a.Email, (string?)null)
-                .SetProperty(a => a.DisplayName, (string?)null)
-                .SetProperty(a => a.PreferredLanguage, (string?)null)
-                .SetProperty(a => a.ErasedAt, now), ct);
-            await db.AttendeeAliases.Where(x => x.AttendeeId == personId).ExecuteDeleteAsync(ct);
-            await db.Rsvps.Where(r => r.AttendeeId == personId).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Answers, (string?)null)
-                .SetProperty(r => r.ManageTokenHash, (string?)null), ct);
-            var theirs = db.OutboxMessages.Where(o => o.AttendeeId == personId);
-            await Outbox.DropPendingAsync(db, theirs, ct);
-            await Outbox.BlankAsync(theirs, ct);
-            await tx.CommitAsync(ct);
+            logger.LogWarning(ex, "Erasure by manage link failed; nothing of the person was erased");
         }
-        outbox.Wake(); // the promotions
-        logger.LogInformation("Person {AttendeeId} erased their data; {Cancelled} upcoming RSVPs cancelled", personId, cancelled);
-        return OperationResult<ErasureResult>.Ok(new ErasureResult(now, cancelled));
+        return OperationResult<ErasureResult>.Conflict(l["Your data could not be erased just now; nothing was lost. Please try again in a moment."]);
+    }
+
+    /// <summary>The second step, in the lock. Null (and nothing written) when the link now stands for someone else or an upcoming RSVP arrived.</summary>
+    private async Task<int?> EraseLockedAsync(string? token, DateTime now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await PersonAsync(db, token, ct) is not { } personId)
+        {
+            return null;
+        }
+        await using var tx = await PeopleLock.BeginAsync(db, [personId], ct);
+        if (await PersonAsync(db, token, ct) != personId || (await UpcomingAsync(db, personId, now, ct)).Count > 0)
+        {
+            return null;
+        }
+        var people = await db.Attendees.Where(a => a.Id == personId).ExecuteUpdateAsync(u => u
+            .SetProperty(a => a.Email, (string?)null)
+            .SetProperty(a => a.DisplayName, (string?)null)
+            .SetProperty(a => a.PreferredLanguage, (string?)null)
+            .SetProperty(a => a.ErasedAt, now), ct);
+        if (people != 1)
+        {
+            throw new ConcurrentChangeException($"Person {personId} went during the erasure.");
+        }
+        await db.AttendeeAliases.Where(x => x.AttendeeId == personId).ExecuteDeleteAsync(ct);
+        await db.Rsvps.Where(r => r.AttendeeId == personId).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Answers, (string?)null)
+            .SetProperty(r => r.ManageTokenHash, (string?)null), ct);
+        var theirs = db.OutboxMessages.Where(o => o.AttendeeId == personId);
+        await Outbox.DropPendingAsync(db, theirs, ct);
+        await Outbox.BlankAsync(theirs, ct);
+        await tx.CommitAsync(ct);
+        return personId;
+    }
+
+    private static async Task<List<(int RsvpId, int SessionId)>> UpcomingAsync(MeetupDb db, int personId, DateTime now, CancellationToken ct)
+        => [.. (await db.Rsvps.AsNoTracking()
+            .Where(r => r.AttendeeId == personId && r.Status != RsvpStatus.Cancelled && r.Session!.StartsAt > now)
+            .Select(r => new { r.Id, r.SessionId }).ToListAsync(ct)).Select(r => (r.Id, r.SessionId))];
+
+    private Task<bool> CancelAsync(int rsvpId, int sessionId, DateTime now, CancellationToken ct)
+    {
+        var baseUrl = urls.Base;
+        return seats.RunAsync(sessionId, async (db, c) =>
+        {
+            var rsvp = await db.Rsvps.Include(r => r.Attendee).Include(r => r.Session).FirstOrDefaultAsync(r => r.Id == rsvpId, c);
+            if (rsvp is null || rsvp.Status == RsvpStatus.Cancelled)
+            {
+                return false;
+            }
+            await Waitlist.CancelAsync(db, rsvp, rsvp.Session!, outbox, baseUrl, now, c, tellHolder: false);
+            return true;
+        }, ct);
     }
 
     /// <summary>The person the manage link belongs to, or null for a link that does not (or no longer) work.</summary>

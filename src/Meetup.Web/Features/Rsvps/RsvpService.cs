@@ -86,7 +86,7 @@ public sealed class RsvpService(
         var personId = await PeopleByEmail.IdAsync(db, fields.Email, ct);
         var known = personId is null ? null : await db.Attendees.Where(a => a.Id == personId)
             .Select(a => new { Attendee = a, Rsvp = a.Rsvps.FirstOrDefault(r => r.SessionId == sessionId) })
-            .FirstAsync(ct);
+            .FirstOrDefaultAsync(ct) ?? throw new ConcurrentChangeException($"Person {personId} was merged meanwhile.");
         if (known?.Rsvp is { Status: not RsvpStatus.Cancelled } active)
         {
             if (byOrganizer)

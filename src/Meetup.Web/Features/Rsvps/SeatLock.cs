@@ -18,8 +18,8 @@ namespace Meetup.Web.Features.Rsvps;
 /// <item>SQLite: <c>BEGIN IMMEDIATE</c> takes the write lock before the first read, which also
 /// protects against another process on the same file.</item>
 /// </list>
-/// A unit that loses a race on a unique index (the same new email RSVPing to two sessions at once)
-/// is retried from the start on a fresh context.
+/// A unit that loses a race (a unique index: the same new email RSVPing to two sessions at once; a
+/// foreign key: the person was merged into another meanwhile) is retried from the start on a fresh context.
 /// </summary>
 public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates gates)
 {
@@ -33,9 +33,9 @@ public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates ga
             {
                 return await RunOnceAsync(sessionId, work, ct);
             }
-            catch (Exception ex) when (attempt < Attempts && DbErrors.IsUniqueViolation(ex))
+            catch (Exception ex) when (attempt < Attempts && DbErrors.IsRetryable(ex))
             {
-                // Lost a race on a unique index; the next attempt reads the winner's row.
+                // Lost a race (a unique index, a person merged meanwhile); the next attempt reads the winner's rows.
             }
         }
     }

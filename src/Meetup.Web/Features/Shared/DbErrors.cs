@@ -18,4 +18,22 @@ public static class DbErrors
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a write referred to a row that went meanwhile: on PostgreSQL, a person merged into another (or a
+    /// session deleted) between a unit's read and its insert. Read again, the unit finds the row's successor.
+    /// </summary>
+    public static bool IsForeignKeyViolation(Exception? ex) => ex switch
+    {
+        DbUpdateException update => IsForeignKeyViolation(update.InnerException),
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 787,
+        _ => false,
+    };
+
+    /// <summary>A unit that lost a race to a concurrent writer and may simply run again from the start.</summary>
+    public static bool IsRetryable(Exception? ex) => ex is ConcurrentChangeException || IsUniqueViolation(ex) || IsForeignKeyViolation(ex);
 }
+
+/// <summary>What a unit of work read changed before it could write (found by its own check, not the database's).</summary>
+public sealed class ConcurrentChangeException(string message) : Exception(message);

@@ -13,18 +13,33 @@ namespace Meetup.Web.Features.Shared;
 /// </summary>
 public static class PeopleLock
 {
-    public static async Task<IDbContextTransaction> BeginAsync(MeetupDb db, IReadOnlyCollection<int> attendeeIds, CancellationToken ct)
+    public static async Task<LockedTransaction> BeginAsync(MeetupDb db, IReadOnlyCollection<int> attendeeIds, CancellationToken ct)
     {
         if (db.Database.IsSqlite())
         {
             await db.Database.OpenConnectionAsync(ct);
             // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE (take the write lock now).
             var sqliteTx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-            return (await db.Database.UseTransactionAsync(sqliteTx, ct))!;
+            return new LockedTransaction((await db.Database.UseTransactionAsync(sqliteTx, ct))!, sqliteTx);
         }
         var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = attendeeIds.Order().ToArray();
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Attendees\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE", ct);
-        return tx;
+        return new LockedTransaction(tx, null);
+    }
+}
+
+/// <summary>The transaction <see cref="PeopleLock"/> began: commit it, or dispose it to roll back (and release the lock).</summary>
+public sealed class LockedTransaction(IDbContextTransaction transaction, SqliteTransaction? sqlite) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        if (sqlite is not null)
+        {
+            await sqlite.DisposeAsync(); // EF does not own a transaction it was given: without this it stays open
+        }
     }
 }

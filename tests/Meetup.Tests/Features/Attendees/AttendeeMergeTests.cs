@@ -63,6 +63,20 @@ public class AttendeeMergeTests
             Assert.Equal(3, await db.Rsvps.CountAsync(r => r.AttendeeId == taro));
         }
         Assert.Equal(2, (int)(await ReportAsync(admin, eventId))["overall"]!["uniqueAttendees"]!);
+
+        // A file naming them by both addresses for one session: one RSVP and one check-in, the first row's status.
+        (await HistoryApi.ImportAsync(admin, eventId, """
+            session_start,session_title,email,name,rsvp,attended
+            2026-10-29T19:00,#5,taro_y@connpass.invalid,Taro,waitlisted,yes
+            2026-10-29T19:00,#5,taro@example.com,Taro Yamada,confirmed,yes
+            """)).EnsureSuccessStatusCode();
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var fifth = await db.Sessions.Where(s => s.Title == "#5").Select(s => s.Id).SingleAsync();
+            Assert.Equal(RsvpStatus.Waitlisted, (await db.Rsvps.SingleAsync(r => r.SessionId == fifth)).Status);
+            Assert.Equal(taro, (await db.CheckIns.SingleAsync(c => c.SessionId == fifth)).AttendeeId);
+            Assert.Equal(2, await db.Attendees.CountAsync());
+        }
     }
 
     [Theory]
@@ -187,6 +201,9 @@ public class AttendeeMergeTests
         Assert.Equal(3, await db.Rsvps.CountAsync(r => r.AttendeeId == keep));
         Assert.Equal(keep, (await db.CheckIns.SingleAsync(c => c.SessionId == door.Id)).AttendeeId);
         Assert.Equal([keep], await db.OutboxMessages.Where(o => o.Kind == NotificationKind.ManageLink).Select(o => o.AttendeeId).ToListAsync());
+        // Every email of the merged record (its confirmation too) now belongs to the kept person: my-data and erasure find it.
+        Assert.False(await db.OutboxMessages.AnyAsync(o => o.AttendeeId == merge));
+        Assert.Equal(3, await db.OutboxMessages.CountAsync(o => o.AttendeeId == keep && o.Kind == NotificationKind.RsvpConfirmed)); // both records' and the new one
     }
 
     [Theory]

@@ -57,4 +57,33 @@ public class OutboxForgettingTests
         Assert.Null(reminder.SentAt);
         Directory.Delete(folder, recursive: true);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_message_written_back_after_its_person_erased_their_data_is_blanked_again_whatever_its_age(string provider)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync(provider, time, new Dictionary<string, string?> { ["Notifications:Enabled"] = "false" });
+        var session = await PublishedSessionAsync(await app.ApiClientAsync(), 5, time.GetUtcNow().AddDays(60));
+        var erased = await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "Gone", "gone@example.com"));
+        await RsvpAsync(app.Client(), session.Id, "Stays", "stays@example.com");
+        await MailKit.DrainAsync(app.Factory);
+        (await app.Client().PostAsync($"/api/rsvps/{erased.ManageToken}/erase", null)).EnsureSuccessStatusCode();
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            // The sender was sending it at that moment and saved what it had rendered after the erasure blanked it.
+            var gone = await db.Attendees.Where(a => a.ErasedAt != null).Select(a => a.Id).SingleAsync();
+            var raced = await db.OutboxMessages.SingleAsync(o => o.Kind == NotificationKind.RsvpConfirmed && o.AttendeeId == gone && o.Recipient == "");
+            raced.Recipient = "gone@example.com";
+            raced.Subject = "Confirmed: for Gone";
+            await db.SaveChangesAsync();
+        }
+
+        await app.Factory.Services.GetRequiredService<OutboxSender>().ForgetOldAsync();
+
+        await using var after = app.Factory.CreateDbContext();
+        var rows = await after.OutboxMessages.Where(o => o.Kind == NotificationKind.RsvpConfirmed).ToListAsync();
+        Assert.Single(rows, o => o.Recipient == "" && o.Subject == null);
+        Assert.Single(rows, o => o.Recipient == "stays@example.com" && o.Subject != null); // a week-old message of someone else stays
+    }
 }

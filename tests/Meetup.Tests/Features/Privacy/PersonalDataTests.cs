@@ -118,6 +118,43 @@ public class PersonalDataTests
         }
     }
 
+    [Fact]
+    public async Task The_manage_pages_erase_form_works_without_javascript_and_a_second_send_still_says_erased()
+    {
+        await using var app = await StartAsync("Sqlite");
+        var session = await PublishedSessionAsync(await app.ApiClientAsync(), 5, DateTimeOffset.UtcNow.AddDays(10));
+        var rsvp = await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "Gao Lin", "gao@example.com"));
+        var client = app.Client();
+        var page = await client.GetAsync($"/rsvp/{rsvp.ManageToken}?erase=1");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Erase your data for good?", html, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var cookies = FormPost.Cookies(page);
+
+        async Task<string> SendAsync()
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/rsvp/{rsvp.ManageToken}?erase=1")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["_handler"] = "erase",
+                    ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+                    ["EraseRequest"] = "yes",
+                }),
+            };
+            post.Headers.Add("Cookie", cookies);
+            using var response = await client.SendAsync(post);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("Your data is erased", await SendAsync(), StringComparison.Ordinal);
+        Assert.Contains("Your data is erased", await SendAsync(), StringComparison.Ordinal); // a double click
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/rsvp/{rsvp.ManageToken}")).StatusCode);
+        await using var db = app.Factory.CreateDbContext();
+        Assert.NotNull((await db.Attendees.SingleAsync()).ErasedAt);
+    }
+
     private static async Task<(Meetup.Web.Features.Sessions.SessionResource Session, int QuestionId)> SessionWithQuestionAsync(HttpClient admin, int capacity, DateTimeOffset startsAt)
     {
         var ev = await Sessions.SessionApiTests.CreateEventAsync(admin);
