@@ -1,3 +1,4 @@
+using Meetup.Web.Features.Privacy;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,6 +31,10 @@ internal static class AttendeeEndpoints
             await queries.GetAsync(id, ct) is { } history
                 ? TypedResults.Ok(AttendeeHistoryResource.From(history))
                 : ApiResults.NotFound($"No person with id {id}."));
+
+        // A person's request to be forgotten, sent to the organizers (the link holder has POST /api/rsvps/{token}/erase).
+        attendees.MapPost("/{id:int}/erase", async (int id, PersonalDataService privacy, CancellationToken ct) =>
+            (await privacy.EraseByOrganizerAsync(id, ct)).ToOk());
 
         // Merges {id} into intoAttendeeId, who stays (see AttendeeMerge for the rules).
         attendees.MapPost("/{id:int}/merge", async (int id, MergeRequest? request, AttendeeMerge merge, CancellationToken ct) =>

@@ -59,7 +59,20 @@ public sealed class PersonalDataService(
     /// transaction is abandoned and both steps run again. Until the transaction commits the link keeps working, so a
     /// failure anywhere leaves the holder able to try again.
     /// </summary>
-    public async Task<OperationResult<ErasureResult>> EraseAsync(string? token, CancellationToken ct = default)
+    public Task<OperationResult<ErasureResult>> EraseAsync(string? token, CancellationToken ct = default)
+        => EraseAsync((db, c) => PersonAsync(db, token, c), "the person", ct);
+
+    /// <summary>The same, asked of an organizer (a request by email, say): by the person's id.</summary>
+    public async Task<OperationResult<ErasureResult>> EraseByOrganizerAsync(int attendeeId, CancellationToken ct = default)
+    {
+        var result = await EraseAsync(async (db, c) => await db.Attendees.AnyAsync(a => a.Id == attendeeId && a.ErasedAt == null, c) ? attendeeId : null, "an organizer", ct);
+        return result.Status == OperationStatus.NotFound
+            ? OperationResult<ErasureResult>.NotFound(l["No person with id {0}, or their data is already erased.", attendeeId])
+            : result;
+    }
+
+    /// <param name="who">Resolves the person (null: nobody, or already erased); asked again under the lock.</param>
+    private async Task<OperationResult<ErasureResult>> EraseAsync(Func<MeetupDb, CancellationToken, Task<int?>> who, string by, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var cancelled = 0;
@@ -69,7 +82,7 @@ public sealed class PersonalDataService(
             {
                 await using (var read = await dbFactory.CreateDbContextAsync(ct))
                 {
-                    if (await PersonAsync(read, token, ct) is not { } personId)
+                    if (await who(read, ct) is not { } personId)
                     {
                         return NotFound<ErasureResult>();
                     }
@@ -78,31 +91,31 @@ public sealed class PersonalDataService(
                         cancelled += await CancelAsync(rsvpId, sessionId, now, ct) ? 1 : 0;
                     }
                 }
-                if (await EraseLockedAsync(token, now, ct) is { } erased)
+                if (await EraseLockedAsync(who, now, ct) is { } erased)
                 {
                     outbox.Wake(); // the promotions
-                    logger.LogInformation("Person {AttendeeId} erased their data; {Cancelled} upcoming RSVPs cancelled", erased, cancelled);
+                    logger.LogInformation("Person {AttendeeId} erased by {By}; {Cancelled} upcoming RSVPs cancelled", erased, by, cancelled);
                     return OperationResult<ErasureResult>.Ok(new ErasureResult(now, cancelled));
                 }
             }
         }
         catch (Exception ex) when (ex is DbUpdateException or ConcurrentChangeException or Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
-            logger.LogWarning(ex, "Erasure by manage link failed; nothing of the person was erased");
+            logger.LogWarning(ex, "Erasure by {By} failed; nothing of the person was erased", by);
         }
-        return OperationResult<ErasureResult>.Conflict(l["Your data could not be erased just now; nothing was lost. Please try again in a moment."]);
+        return OperationResult<ErasureResult>.Conflict(l["The data could not be erased just now; nothing was lost. Please try again in a moment."]);
     }
 
-    /// <summary>The second step, in the lock. Null (and nothing written) when the link now stands for someone else or an upcoming RSVP arrived.</summary>
-    private async Task<int?> EraseLockedAsync(string? token, DateTime now, CancellationToken ct)
+    /// <summary>The second step, in the lock. Null (and nothing written) when the person changed or an upcoming RSVP arrived.</summary>
+    private async Task<int?> EraseLockedAsync(Func<MeetupDb, CancellationToken, Task<int?>> who, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await PersonAsync(db, token, ct) is not { } personId)
+        if (await who(db, ct) is not { } personId)
         {
             return null;
         }
         await using var tx = await PeopleLock.BeginAsync(db, [personId], ct);
-        if (await PersonAsync(db, token, ct) != personId || (await UpcomingAsync(db, personId, now, ct)).Count > 0)
+        if (await who(db, ct) != personId || (await UpcomingAsync(db, personId, now, ct)).Count > 0)
         {
             return null;
         }

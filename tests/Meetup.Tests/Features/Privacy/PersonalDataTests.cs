@@ -118,6 +118,34 @@ public class PersonalDataTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_organizer_erases_a_person_who_asked_them_to(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        using var admin = await app.ApiClientAsync();
+        var session = await PublishedSessionAsync(admin, 5, DateTimeOffset.UtcNow.AddDays(10));
+        var rsvp = await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "Gao Lin", "gao@example.com"));
+        int id;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            id = await db.Attendees.Select(a => a.Id).SingleAsync();
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsync($"/api/attendees/{id}/erase", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Import.HistoryApi.DoorHelperClientAsync(app)).PostAsync($"/api/attendees/{id}/erase", null)).StatusCode);
+
+        using var erased = await admin.PostAsync($"/api/attendees/{id}/erase", null);
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Equal(1, (int)(await erased.Content.ReadFromJsonAsync<JsonObject>())!["rsvpsCancelled"]!);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync($"/api/rsvps/{rsvp.ManageToken}")).StatusCode);
+        var history = (await admin.GetFromJsonAsync<JsonObject>($"/api/attendees/{id}"))!;
+        Assert.Equal((true, null, null), ((bool)history["erased"]!, (string?)history["name"], (string?)history["email"]));
+        using var again = await admin.PostAsync($"/api/attendees/{id}/erase", null);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Contains("already erased", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_manage_pages_erase_form_works_without_javascript_and_a_second_send_still_says_erased()
     {
