@@ -20,6 +20,7 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<Attendee> Attendees => Set<Attendee>();
     public DbSet<AttendeeAlias> AttendeeAliases => Set<AttendeeAlias>();
+    public DbSet<DistinctPeople> DistinctPeople => Set<DistinctPeople>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();

@@ -161,6 +161,24 @@ namespace Meetup.Data.Postgres.Migrations
                     b.ToTable("CheckIns");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.DistinctPeople", b =>
+                {
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtherAttendeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AttendeeId", "OtherAttendeeId");
+
+                    b.HasIndex("OtherAttendeeId");
+
+                    b.ToTable("DistinctPeople", (string)null);
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -827,6 +845,21 @@ namespace Meetup.Data.Postgres.Migrations
                     b.Navigation("Attendee");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.DistinctPeople", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Attendee", null)
+                        .WithMany()
+                        .HasForeignKey("AttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meetup.Data.Entities.Attendee", null)
+                        .WithMany()
+                        .HasForeignKey("OtherAttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.RegistrationQuestion", b =>

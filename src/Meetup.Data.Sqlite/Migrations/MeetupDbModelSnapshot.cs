@@ -149,6 +149,24 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.ToTable("CheckIns");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.DistinctPeople", b =>
+                {
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherAttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AttendeeId", "OtherAttendeeId");
+
+                    b.HasIndex("OtherAttendeeId");
+
+                    b.ToTable("DistinctPeople", (string)null);
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -797,6 +815,21 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Navigation("Attendee");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.DistinctPeople", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Attendee", null)
+                        .WithMany()
+                        .HasForeignKey("AttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meetup.Data.Entities.Attendee", null)
+                        .WithMany()
+                        .HasForeignKey("OtherAttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.RegistrationQuestion", b =>

@@ -54,8 +54,10 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
             .Select(a => new { a.Id, a.DisplayName, a.Email })
             .Take(500)
             .ToListAsync(ct);
+        var distinct = await PossibleDuplicates.DistinctPairsAsync(db, [attendeeId, .. nearby.Select(a => a.Id)], ct);
         var ids = nearby
             .Where(a => (key is not null && PossibleDuplicates.NameKey(a.DisplayName) == key) || PossibleDuplicates.SameAccount(person.Email, a.Email!))
+            .Where(a => !distinct.Contains((Math.Min(attendeeId, a.Id), Math.Max(attendeeId, a.Id))))
             .Select(a => a.Id)
             .Take(Limit)
             .ToList();

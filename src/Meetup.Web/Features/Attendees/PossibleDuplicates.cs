@@ -1,5 +1,6 @@
 using System.Globalization;
 using Meetup.Data;
+using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed record DuplicateCandidate(int Id, string? Name, string? Email, int
 /// (<c>taro_y@connpass.invalid</c>, <c>taro_y@example.com</c>). Names are compared in memory: one read of the
 /// event's people, then the figures of the candidates only.
 /// </summary>
-public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory)
+public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time)
 {
     private const int IdChunk = 1_000;
 
@@ -54,6 +55,9 @@ public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory)
         {
             return [];
         }
+        // A group whose every pair the organizer called "not the same" is settled; a newcomer to it reopens it.
+        var distinct = await DistinctPairsAsync(db, [.. groups.SelectMany(g => g.Ids).Distinct()], ct);
+        groups = [.. groups.Where(g => !Pairs(g.Ids).All(distinct.Contains))];
 
         var candidates = new Dictionary<int, DuplicateCandidate>();
         foreach (var chunk in groups.SelectMany(g => g.Ids).Distinct().Chunk(IdChunk))
@@ -73,6 +77,43 @@ public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory)
             .Where(g => g.People.Count > 1)
             .OrderBy(g => g.People[0].Name ?? g.People[0].Email, StringComparer.CurrentCulture)];
     }
+
+    /// <summary>"Not the same person": none of these people is offered as a duplicate of another again.</summary>
+    public async Task NotTheSameAsync(IReadOnlyCollection<int> attendeeIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = await DistinctPairsAsync(db, attendeeIds, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.DistinctPeople.AddRange(Pairs([.. attendeeIds.Distinct().Order()]).Where(p => !known.Contains(p))
+            .Select(p => DistinctPeople.Pair(p.Item1, p.Item2, now)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) || DbErrors.IsForeignKeyViolation(ex))
+        {
+            // Another organizer said the same at the same moment, or one of them was merged or erased meanwhile.
+        }
+    }
+
+    /// <summary>The pairs among these people already called distinct, lower id first.</summary>
+    internal static async Task<HashSet<(int, int)>> DistinctPairsAsync(MeetupDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var pairs = new HashSet<(int, int)>();
+        foreach (var chunk in ids.Chunk(IdChunk))
+        {
+            foreach (var d in await db.DistinctPeople.AsNoTracking().Where(d => chunk.Contains(d.AttendeeId))
+                .Select(d => new { d.AttendeeId, d.OtherAttendeeId }).ToListAsync(ct))
+            {
+                pairs.Add((d.AttendeeId, d.OtherAttendeeId));
+            }
+        }
+        return pairs;
+    }
+
+    /// <summary>Every pair of a sorted list, lower id first.</summary>
+    private static IEnumerable<(int, int)> Pairs(IReadOnlyList<int> sorted)
+        => sorted.SelectMany((a, i) => sorted.Skip(i + 1).Select(b => (a, b)));
 
     /// <summary>"Wang  Li " and "wang li" are the same name; an empty name is nobody's.</summary>
     internal static string? NameKey(string? name)

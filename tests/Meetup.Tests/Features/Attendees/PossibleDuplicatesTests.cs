@@ -77,4 +77,33 @@ public class PossibleDuplicatesTests
         Assert.Empty(await matches.SearchAsync(taro, "t")); // too short to search
         Assert.DoesNotContain(await matches.SearchAsync(taro, "taro"), m => m.Id == taro); // never oneself
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Namesakes_called_not_the_same_are_no_longer_offered_until_a_third_namesake_comes(string provider)
+    {
+        await using var app = await HistoryApi.StartAsync(provider);
+        var eventId = await HistoryApi.CreateEventAsync(app);
+        using var admin = await app.ApiClientAsync();
+        (await HistoryApi.ImportAsync(admin, eventId, History)).EnsureSuccessStatusCode();
+        using var scope = app.Factory.Services.CreateScope();
+        var duplicates = scope.ServiceProvider.GetRequiredService<PossibleDuplicates>();
+        var names = Assert.Single(await duplicates.ForEventAsync(eventId), g => g.Reason == DuplicateReason.SameName);
+        var ids = names.People.Select(p => p.Id).ToList();
+
+        await duplicates.NotTheSameAsync(ids);
+        await duplicates.NotTheSameAsync(ids); // twice: no harm
+
+        Assert.DoesNotContain(await duplicates.ForEventAsync(eventId), g => g.Reason == DuplicateReason.SameName);
+        Assert.Single(await duplicates.ForEventAsync(eventId), g => g.Reason == DuplicateReason.SameAccount); // others stay
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<AttendeeMatches>().SuggestAsync(ids[0]));
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Assert.Equal(1, await db.DistinctPeople.CountAsync());
+        }
+
+        // A third Wang Li: the group is open again, with all three.
+        (await HistoryApi.ImportAsync(admin, eventId, "session_start,email,name,attended\n2026-09-29T19:00,wl3@example.net,WANG LI,yes\n")).EnsureSuccessStatusCode();
+        Assert.Equal(3, Assert.Single(await duplicates.ForEventAsync(eventId), g => g.Reason == DuplicateReason.SameName).People.Count);
+    }
 }
