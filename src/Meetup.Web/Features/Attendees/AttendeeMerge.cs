@@ -127,11 +127,11 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         await db.Rsvps.Where(r => r.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(r => r.AttendeeId, keepId), ct);
         await db.CheckIns.Where(c => c.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(c => c.AttendeeId, keepId), ct);
         await db.AttendeeAliases.Where(x => x.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AttendeeId, keepId), ct);
-        // All their emails follow (sent ones too: my-data and erasure find them under the kept person), and of two
-        // pending ones about the same session (both checked in: two thank-yous) only the first stays.
+        // All their emails follow (sent ones too: my-data and erasure find them under the kept person). Both records
+        // checked in to a session just over: one thank-you is enough.
         await db.OutboxMessages.Where(o => o.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(o => o.AttendeeId, keepId), ct);
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.AttendeeId == keepId && o.SessionId != null
-            && db.OutboxMessages.Any(p => p.AttendeeId == keepId && p.Kind == o.Kind && p.SessionId == o.SessionId && p.Id < o.Id)), ct);
+        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.AttendeeId == keepId && o.Kind == NotificationKind.ThankYou
+            && db.OutboxMessages.Any(p => p.AttendeeId == keepId && p.Kind == NotificationKind.ThankYou && p.SessionId == o.SessionId && p.Id < o.Id)), ct);
 
         // A deliverable address wins over an account placeholder; the other becomes an alias.
         var (primary, other) = keep.Email is { } ourAddress && (AccountAddress.IsDeliverable(ourAddress) || merge.Email is null || !AccountAddress.IsDeliverable(merge.Email))

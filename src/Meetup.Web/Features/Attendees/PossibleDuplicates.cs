@@ -62,7 +62,7 @@ public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory, Ti
         var candidates = new Dictionary<int, DuplicateCandidate>();
         foreach (var chunk in groups.SelectMany(g => g.Ids).Distinct().Chunk(IdChunk))
         {
-            foreach (var c in await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Id))
+            foreach (var c in await db.Attendees.AsNoTracking().Where(a => chunk.Contains(a.Id) && a.Email != null)
                 .Select(a => new DuplicateCandidate(a.Id, a.DisplayName, a.Email,
                     a.Rsvps.Select(r => r.SessionId).Union(a.CheckIns.Select(c => c.SessionId)).Count(),
                     a.CheckIns.Max(c => (DateTime?)c.At)))
@@ -78,8 +78,8 @@ public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory, Ti
             .OrderBy(g => g.People[0].Name ?? g.People[0].Email, StringComparer.CurrentCulture)];
     }
 
-    /// <summary>"Not the same person": none of these people is offered as a duplicate of another again.</summary>
-    public async Task NotTheSameAsync(IReadOnlyCollection<int> attendeeIds, CancellationToken ct = default)
+    /// <summary>"Not the same person": none of these people is offered as a duplicate of another again. False when it could not be saved.</summary>
+    public async Task<bool> NotTheSameAsync(IReadOnlyCollection<int> attendeeIds, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = await DistinctPairsAsync(db, attendeeIds, ct);
@@ -89,10 +89,13 @@ public sealed class PossibleDuplicates(IDbContextFactory<MeetupDb> dbFactory, Ti
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) || DbErrors.IsForeignKeyViolation(ex))
+        catch (DbUpdateException)
         {
-            // Another organizer said the same at the same moment, or one of them was merged or erased meanwhile.
+            // Another organizer said the same at the same moment, one of them was merged meanwhile, or the database
+            // was busy: nothing was saved; the page says so, and the group is still there to try again.
+            return false;
         }
     }
 

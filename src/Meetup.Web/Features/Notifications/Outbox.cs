@@ -82,10 +82,11 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
     public static Task<int> DropPendingAsync(MeetupDb db, IQueryable<OutboxMessage> which, CancellationToken ct)
         => which.Where(o => o.SentAt == null && o.ClaimToken == null).ExecuteDeleteAsync(ct);
 
-    /// <summary>Blanks the personal content of these rows (address, facts, rendered message), keeping kind, ids and times.</summary>
+    /// <summary>Blanks the personal content of these rows (address, language, facts, rendered message), keeping kind, ids and times.</summary>
     public static Task<int> BlankAsync(IQueryable<OutboxMessage> which, CancellationToken ct)
         => which.ExecuteUpdateAsync(set => set
             .SetProperty(o => o.Recipient, "")
+            .SetProperty(o => o.Culture, "")
             .SetProperty(o => o.Payload, "{}")
             .SetProperty(o => o.Secret, (string?)null)
             .SetProperty(o => o.Subject, (string?)null)

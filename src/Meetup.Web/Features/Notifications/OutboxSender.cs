@@ -116,7 +116,8 @@ public sealed class OutboxSender(
         var blanked = await Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.SentAt < cutoff || o.FailedAt < cutoff) && o.Recipient != ""), ct);
         // A message being sent while its person erased their data may have been written back after the erasure
         // blanked it: blank it again, whatever its age, once no sender holds it.
-        blanked += await Outbox.BlankAsync(db.OutboxMessages.Where(o => o.ClaimToken == null
+        var now = time.GetUtcNow().UtcDateTime;
+        blanked += await Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.ClaimToken == null || o.ClaimedUntil < now)
             && (o.Recipient != "" || o.Subject != null || o.TextBody != null || o.LastError != null)
             && db.Attendees.Any(a => a.Id == o.AttendeeId && a.ErasedAt != null)), ct);
         if (blanked > 0)

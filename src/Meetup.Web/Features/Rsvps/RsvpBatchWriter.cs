@@ -63,6 +63,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         // unique index: a join to "their RSVP to this session" would read the whole session.
         var people = await PeopleByEmail.FindAllAsync(db, emails, ct);
         var ids = people.Values.Select(a => a.Id).Distinct().ToList();
+        await PeopleLock.ShareAsync(db, ids, ct);
         var earlier = ids.Count == 0
             ? []
             : await db.Rsvps.Where(r => r.SessionId == sessionId && ids.Contains(r.AttendeeId)).ToDictionaryAsync(r => r.AttendeeId, ct);

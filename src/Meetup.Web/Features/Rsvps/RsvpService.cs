@@ -75,7 +75,11 @@ public sealed class RsvpService(
             .Select(s => new SeatState(s,
                 s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),
                 s.Rsvps.Where(r => r.Status == RsvpStatus.Waitlisted).Max(r => r.WaitlistPosition)))
-            .FirstAsync(ct);
+            .FirstOrDefaultAsync(ct);
+        if (state is null)
+        {
+            return OperationResult<RsvpOutcome>.NotFound(l["No session with id {0}.", sessionId]); // deleted with its event meanwhile
+        }
         var session = state.Session;
         var notOpen = RsvpRules.WhyNotOpen(session.Status, session.StartsAt, session.RsvpOpensAt, session.RsvpClosesAt, now);
         if (notOpen is { } reason && (!byOrganizer || reason == NotOpenReason.Cancelled))
@@ -87,6 +91,10 @@ public sealed class RsvpService(
         var known = personId is null ? null : await db.Attendees.Where(a => a.Id == personId)
             .Select(a => new { Attendee = a, Rsvp = a.Rsvps.FirstOrDefault(r => r.SessionId == sessionId) })
             .FirstOrDefaultAsync(ct) ?? throw new ConcurrentChangeException($"Person {personId} was merged meanwhile.");
+        if (personId is { } id)
+        {
+            await PeopleLock.ShareAsync(db, [id], ct);
+        }
         if (known?.Rsvp is { Status: not RsvpStatus.Cancelled } active)
         {
             if (byOrganizer)

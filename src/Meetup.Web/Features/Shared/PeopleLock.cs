@@ -27,6 +27,28 @@ public static class PeopleLock
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Attendees\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE", ct);
         return new LockedTransaction(tx, null);
     }
+
+    /// <summary>
+    /// For a unit that writes for people it found (an RSVP): on PostgreSQL, waits for any merge or erasure of them to
+    /// finish (<c>FOR SHARE</c>) and throws <see cref="ConcurrentChangeException"/> when one of them went or was
+    /// erased meanwhile, so that the unit runs again and finds them afresh. On SQLite there is nothing to wait for:
+    /// the unit already holds the database's write lock.
+    /// </summary>
+    public static async Task ShareAsync(MeetupDb db, IEnumerable<int> attendeeIds, CancellationToken ct)
+    {
+        var ids = attendeeIds.Distinct().Order().ToArray();
+        if (ids.Length == 0 || db.Database.IsSqlite())
+        {
+            return;
+        }
+        var live = await db.Database
+            .SqlQuery<int>($"SELECT \"Id\" AS \"Value\" FROM \"Attendees\" WHERE \"Id\" = ANY({ids}) AND \"ErasedAt\" IS NULL ORDER BY \"Id\" FOR SHARE")
+            .ToListAsync(ct);
+        if (live.Count != ids.Length)
+        {
+            throw new ConcurrentChangeException("A person was merged or erased while their RSVP was being written.");
+        }
+    }
 }
 
 /// <summary>The transaction <see cref="PeopleLock"/> began: commit it, or dispose it to roll back (and release the lock).</summary>
