@@ -146,6 +146,38 @@ public class PersonalDataTests
         Assert.Contains("already erased", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_rsvp_that_meets_an_erasure_in_progress_waits_for_it_and_does_not_revive_the_erased_person(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        using var admin = await app.ApiClientAsync();
+        var first = await PublishedSessionAsync(admin, 5, DateTimeOffset.UtcNow.AddDays(10));
+        var second = await PublishedSessionAsync(admin, 5, DateTimeOffset.UtcNow.AddDays(20), eventId: first.EventId);
+        await RsvpAsync(app.Client(), first.Id, "Gao Lin", "gao@example.com");
+        int gao;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            gao = await db.Attendees.Select(a => a.Id).SingleAsync();
+        }
+
+        // An erasure of Gao holds their row (on SQLite: the database) while Gao RSVPs again.
+        await using var erasure = app.Factory.CreateDbContext();
+        await using var tx = await erasure.Database.BeginTransactionAsync();
+        await erasure.Attendees.Where(a => a.Id == gao).ExecuteUpdateAsync(u => u
+            .SetProperty(a => a.Email, (string?)null).SetProperty(a => a.DisplayName, (string?)null).SetProperty(a => a.ErasedAt, DateTime.UtcNow));
+        var rsvp = RsvpAsync(app.Client(), second.Id, "Gao Lin", "gao@example.com");
+        await Task.Delay(500);
+        Assert.False(rsvp.IsCompleted, "The RSVP waits for the erasure.");
+        await tx.CommitAsync();
+
+        Assert.NotNull((await OutcomeAsync(await rsvp)).ManageUrl); // a new RSVP …
+        await using var after = app.Factory.CreateDbContext();
+        var holder = await after.Rsvps.Where(r => r.SessionId == second.Id).Select(r => r.AttendeeId).SingleAsync();
+        Assert.NotEqual(gao, holder); // … of a new person: the erased one stays erased, with no upcoming RSVP
+        Assert.Equal("gao@example.com", await after.Attendees.Where(a => a.Id == holder).Select(a => a.Email).SingleAsync());
+    }
+
     [Fact]
     public async Task The_manage_pages_erase_form_works_without_javascript_and_a_second_send_gets_a_page_not_an_error()
     {
