@@ -40,6 +40,40 @@ public class DuplicatesTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         await Expect(page.GetByTestId("same-person")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Organizer_finds_a_person_on_the_people_page_and_opens_their_history()
+    {
+        Attendee someone;
+        await using (var db = fixture.App.Factory.CreateDbContext())
+        {
+            someone = await db.Attendees.Where(a => a.Email != null && a.DisplayName != null).OrderByDescending(a => a.Id).FirstAsync();
+        }
+        var page = await fixture.NewPageAsync(width: 390, height: 844);
+        await SignInAsync(page);
+        await page.GotoAsync("/admin");
+        await WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People", Exact = true })).ToBeVisibleAsync();
+
+        var email = someone.Email!;
+        await Expect(page.GetByTestId("people").Locator("tbody tr")).ToHaveCountAsync(100); // the first 100 by name
+        await page.GetByLabel("Search by name or email").FillAsync(email.ToUpperInvariant());
+        await Expect(page.GetByTestId("people").Locator("tbody tr")).ToHaveCountAsync(1);
+        var row = page.GetByTestId("people").Locator("tbody tr", new() { HasText = email });
+        await page.ScreenshotAsync(new() { Path = Artifact("people-390.png"), FullPage = true });
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "Nothing overflows a phone screen.");
+        await row.GetByRole(AriaRole.Link, new() { Name = someone.DisplayName! }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/attendees/{someone.Id}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = someone.DisplayName! })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("erase-person")).ToBeVisibleAsync();
+
+        await GotoAsync(page, "/admin/people");
+        await page.GetByLabel("Search by name or email").FillAsync("nobody-like-this");
+        await Expect(page.GetByTestId("no-people")).ToContainTextAsync("Nobody matches");
+    }
+
     /// <summary>A demo person, and an imported connpass account of theirs with two sessions they are not yet counted at.</summary>
     private async Task<(int EventId, Attendee Person, int AccountId)> ImportedTwinAsync()
     {
