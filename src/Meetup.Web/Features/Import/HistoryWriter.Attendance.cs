@@ -31,7 +31,9 @@ public sealed partial class HistoryWriter
                 ImportRsvp.Waitlisted => RsvpStatus.Waitlisted,
                 _ => RsvpStatus.Cancelled,
             }))
-            .DistinctBy(w => (w.Item1, w.Item2)); // two addresses of one merged person: the first row counts
+            // Two addresses of one merged person in one session: the stronger status counts, as in a merge.
+            .GroupBy(w => (w.Item1, w.Item2))
+            .Select(g => g.MaxBy(w => w.Item3 switch { RsvpStatus.Confirmed => 3, RsvpStatus.Waitlisted => 2, _ => 1 }));
 
         return RsvpMerge.Apply(stored, wanted);
     }

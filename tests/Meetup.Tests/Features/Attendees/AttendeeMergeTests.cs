@@ -64,7 +64,7 @@ public class AttendeeMergeTests
         }
         Assert.Equal(2, (int)(await ReportAsync(admin, eventId))["overall"]!["uniqueAttendees"]!);
 
-        // A file naming them by both addresses for one session: one RSVP and one check-in, the first row's status.
+        // A file naming them by both addresses for one session: one RSVP (the stronger status, as a merge keeps) and one check-in.
         (await HistoryApi.ImportAsync(admin, eventId, """
             session_start,session_title,email,name,rsvp,attended
             2026-10-29T19:00,#5,taro_y@connpass.invalid,Taro,waitlisted,yes
@@ -73,7 +73,7 @@ public class AttendeeMergeTests
         await using (var db = app.Factory.CreateDbContext())
         {
             var fifth = await db.Sessions.Where(s => s.Title == "#5").Select(s => s.Id).SingleAsync();
-            Assert.Equal(RsvpStatus.Waitlisted, (await db.Rsvps.SingleAsync(r => r.SessionId == fifth)).Status);
+            Assert.Equal(RsvpStatus.Confirmed, (await db.Rsvps.SingleAsync(r => r.SessionId == fifth)).Status);
             Assert.Equal(taro, (await db.CheckIns.SingleAsync(c => c.SessionId == fifth)).AttendeeId);
             Assert.Equal(2, await db.Attendees.CountAsync());
         }
