@@ -1,10 +1,8 @@
 using Meetup.Data;
+using Meetup.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Attendees;
-
-/// <summary>Someone who may be the same person as the one on screen, with how much history they carry.</summary>
-public sealed record PersonMatch(int Id, string? Name, string? Email, int Sessions);
 
 /// <summary>
 /// Finds candidates for <see cref="AttendeeMerge"/> across events, by the rules of <see cref="PossibleDuplicates"/>
@@ -21,20 +19,11 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
     /// <summary>People by name or address (all when <paramref name="search"/> is empty), by name, erased people left out.</summary>
     public async Task<IReadOnlyList<AttendeeResource>> ListAsync(string? search, int limit, CancellationToken ct = default)
     {
-        var term = search?.Trim().ToLower();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = db.Attendees.AsNoTracking().Where(a => a.Email != null);
-        if (!string.IsNullOrEmpty(term))
-        {
-            people = people.Where(a => a.Email!.Contains(term) || (a.DisplayName != null && a.DisplayName.ToLower().Contains(term)));
-        }
-        return await people.OrderBy(a => a.DisplayName).ThenBy(a => a.Id).Take(Math.Clamp(limit, 1, MaxListed))
-            .Select(a => new AttendeeResource(a.Id, a.DisplayName, a.Email,
-                a.Rsvps.Select(r => r.SessionId).Union(a.CheckIns.Select(c => c.SessionId)).Count()))
-            .ToListAsync(ct);
+        return await Project(Matching(db.Attendees.AsNoTracking(), search?.Trim().ToLower()), Math.Clamp(limit, 1, MaxListed)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<PersonMatch>> SuggestAsync(int attendeeId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AttendeeResource>> SuggestAsync(int attendeeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId)
@@ -61,10 +50,10 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
             .Select(a => a.Id)
             .Take(Limit)
             .ToList();
-        return await Project(db.Attendees.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct);
+        return await Project(db.Attendees.AsNoTracking().Where(a => ids.Contains(a.Id)), Limit).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(int attendeeId, string? text, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AttendeeResource>> SearchAsync(int attendeeId, string? text, CancellationToken ct = default)
     {
         var term = text?.Trim().ToLower();
         if (string.IsNullOrEmpty(term) || term.Length < 2)
@@ -72,15 +61,21 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Attendees.AsNoTracking()
-            .Where(a => a.Id != attendeeId && a.Email != null)
-            .Where(a => a.Email!.Contains(term) || (a.DisplayName != null && a.DisplayName.ToLower().Contains(term))))
-            .ToListAsync(ct);
+        return await Project(Matching(db.Attendees.AsNoTracking().Where(a => a.Id != attendeeId), term), Limit).ToListAsync(ct);
     }
 
-    private static IQueryable<PersonMatch> Project(IQueryable<Data.Entities.Attendee> people) => people
+    /// <summary>The living (not erased) people whose address or name holds <paramref name="term"/> (lower-case; all when empty).</summary>
+    private static IQueryable<Attendee> Matching(IQueryable<Attendee> people, string? term)
+    {
+        people = people.Where(a => a.Email != null);
+        return string.IsNullOrEmpty(term)
+            ? people
+            : people.Where(a => a.Email!.Contains(term) || (a.DisplayName != null && a.DisplayName.ToLower().Contains(term)));
+    }
+
+    private static IQueryable<AttendeeResource> Project(IQueryable<Attendee> people, int limit) => people
         .OrderBy(a => a.DisplayName).ThenBy(a => a.Id)
-        .Take(Limit)
-        .Select(a => new PersonMatch(a.Id, a.DisplayName, a.Email,
+        .Take(limit)
+        .Select(a => new AttendeeResource(a.Id, a.DisplayName, a.Email,
             a.Rsvps.Select(r => r.SessionId).Union(a.CheckIns.Select(c => c.SessionId)).Count()));
 }

@@ -4,7 +4,6 @@ using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -42,7 +41,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         {
             return await InTransactionAsync(db, keepId, mergeId, ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException or Npgsql.PostgresException or ConcurrentChangeException)
+        catch (Exception ex) when (DbErrors.IsStoreFailure(ex))
         {
             // A concurrent change to one of the two (an RSVP at the same moment, another merge): nothing was written.
             logger.LogWarning(ex, "Merging person {MergeId} into {KeepId} failed", mergeId, keepId);

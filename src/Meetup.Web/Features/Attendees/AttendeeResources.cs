@@ -2,7 +2,7 @@ using Meetup.Data.Entities;
 
 namespace Meetup.Web.Features.Attendees;
 
-/// <summary>A person in <c>GET /api/attendees</c>: who, and how many sessions they RSVP'd to or came to.</summary>
+/// <summary>A person in <c>GET /api/attendees</c> and the back office's people lists: who, and how many sessions they RSVP'd to or came to.</summary>
 public sealed record AttendeeResource(int Id, string? Name, string? Email, int Sessions);
 
 /// <summary><c>GET /api/attendees/{id}</c>: a person and their history across events, newest first.</summary>

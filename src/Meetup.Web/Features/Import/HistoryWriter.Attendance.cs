@@ -25,16 +25,14 @@ public sealed partial class HistoryWriter
             .ToListAsync(ct);
         var wanted = plan.Pairs
             .Where(p => p.Rsvp != ImportRsvp.None)
-            .Select(p => (sessionIds[p.Session], attendeeIds[p.Person], p.Rsvp switch
+            // Two addresses of one merged person in one session: the stronger status counts, as for repeated rows.
+            .GroupBy(p => (sessionIds[p.Session], attendeeIds[p.Person]))
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.MaxBy(p => PlannedPair.Strength(p.Rsvp)).Rsvp switch
             {
                 ImportRsvp.Confirmed => RsvpStatus.Confirmed,
                 ImportRsvp.Waitlisted => RsvpStatus.Waitlisted,
                 _ => RsvpStatus.Cancelled,
-            }))
-            // Two addresses of one merged person in one session: the stronger status counts, as in a merge.
-            .GroupBy(w => (w.Item1, w.Item2))
-            .Select(g => g.MaxBy(w => w.Item3 switch { RsvpStatus.Confirmed => 3, RsvpStatus.Waitlisted => 2, _ => 1 }));
-
+            }));
         return RsvpMerge.Apply(stored, wanted);
     }
 

@@ -91,7 +91,8 @@ internal readonly record struct PlannedPair(int Session, int Person, ImportRsvp 
         Attended = Attended || row.Attended,
     };
 
-    private static int Strength(ImportRsvp rsvp) => rsvp switch
+    /// <summary>Confirmed, then waitlisted, then cancelled, then none.</summary>
+    public static int Strength(ImportRsvp rsvp) => rsvp switch
     {
         ImportRsvp.Confirmed => 3,
         ImportRsvp.Waitlisted => 2,

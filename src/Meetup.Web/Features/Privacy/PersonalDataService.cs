@@ -99,7 +99,7 @@ public sealed class PersonalDataService(
                 }
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or ConcurrentChangeException or Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+        catch (Exception ex) when (DbErrors.IsStoreFailure(ex))
         {
             logger.LogWarning(ex, "Erasure by {By} failed; nothing of the person was erased", by);
         }

@@ -1,6 +1,5 @@
 using Meetup.Data;
 using Meetup.Web.Features.Shared;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Rsvps;
@@ -50,11 +49,7 @@ public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates ga
         {
             if (sqlite)
             {
-                await db.Database.OpenConnectionAsync(ct);
-                var connection = (SqliteConnection)db.Database.GetDbConnection();
-                // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE (take the write lock now).
-                await using var sqliteTx = connection.BeginTransaction(deferred: false);
-                await using var tx = (await db.Database.UseTransactionAsync(sqliteTx, ct))!;
+                await using var tx = await LockedTransaction.BeginImmediateAsync(db, ct);
                 var result = await work(db, ct);
                 await tx.CommitAsync(ct);
                 return result;

@@ -31,6 +31,9 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>The database refused a write or a lock (a race lost, busy, a constraint): nothing was committed.</summary>
+    public static bool IsStoreFailure(Exception ex) => ex is DbUpdateException or SqliteException or PostgresException or ConcurrentChangeException;
+
     /// <summary>A unit that lost a race to a concurrent writer and may simply run again from the start.</summary>
     public static bool IsRetryable(Exception? ex) => ex is ConcurrentChangeException || IsUniqueViolation(ex) || IsForeignKeyViolation(ex);
 }

@@ -17,10 +17,7 @@ public static class PeopleLock
     {
         if (db.Database.IsSqlite())
         {
-            await db.Database.OpenConnectionAsync(ct);
-            // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE (take the write lock now).
-            var sqliteTx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-            return new LockedTransaction((await db.Database.UseTransactionAsync(sqliteTx, ct))!, sqliteTx);
+            return await LockedTransaction.BeginImmediateAsync(db, ct);
         }
         var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = attendeeIds.Order().ToArray();
@@ -54,6 +51,15 @@ public static class PeopleLock
 /// <summary>The transaction <see cref="PeopleLock"/> began: commit it, or dispose it to roll back (and release the lock).</summary>
 public sealed class LockedTransaction(IDbContextTransaction transaction, SqliteTransaction? sqlite) : IAsyncDisposable
 {
+    /// <summary>SQLite: <c>BEGIN IMMEDIATE</c>, the database's write lock taken before the first read.</summary>
+    public static async Task<LockedTransaction> BeginImmediateAsync(MeetupDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE.
+        var sqliteTx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
+        return new LockedTransaction((await db.Database.UseTransactionAsync(sqliteTx, ct))!, sqliteTx);
+    }
+
     public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 
     public async ValueTask DisposeAsync()
