@@ -81,7 +81,7 @@ public class TokenEndpointTests
     }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    public async Task Five_failed_attempts_from_one_address_make_it_wait_even_with_the_right_password()
     {
         await using var app = await TestApp.StartAsync("Sqlite");
         var client = app.Client();
@@ -93,8 +93,10 @@ public class TokenEndpointTests
 
         var right = await client.PostAsJsonAsync("/api/auth/token", new { email = MeetupAppFactory.AdminEmail, password = MeetupAppFactory.AdminPassword });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Equal("application/problem+json", right.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(right.Headers.RetryAfter?.Delta);
+        Assert.Contains("Try again in", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
