@@ -2,6 +2,7 @@ using Meetup.Data;
 using Meetup.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Meetup.Web.Features.Auth;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meetup.Web.Hosting;
@@ -21,8 +22,6 @@ public static class Policies
 
 internal static class AuthSetup
 {
-    public const int MaxFailedAttempts = 5;
-
     public static void AddMeetupAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -38,9 +37,9 @@ internal static class AuthSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
-                o.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No account lockout (anyone could lock the organizer out): failures are throttled per account and
+                // client address instead (Features/Auth/SignInThrottle).
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MeetupDb>()
@@ -75,9 +74,20 @@ internal static class AuthSetup
                 .RequireRole(Roles.Admin, Roles.Organizer));
 
         services.AddCascadingAuthenticationState();
+
+        services.AddOptions<SignInThrottleSettings>().BindConfiguration("SignInThrottle");
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<PasswordSignIn>();
     }
 
-    /// <summary>Whether a locally supplied return URL is safe to redirect to (no open redirects).</summary>
+    /// <summary>
+    /// Whether a supplied return URL is a path on this site, safe to redirect to: no open redirect (<c>//host</c>,
+    /// <c>/\host</c>) and only printable ASCII, as a Location header needs (a tab or line break there is a 500, and
+    /// browsers drop tabs, turning <c>/\t/host</c> into <c>//host</c>). Paths with other characters come percent-encoded.
+    /// </summary>
     public static bool IsLocalUrl(string? url)
-        => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        => !string.IsNullOrEmpty(url) && url[0] == '/'
+            && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+            && url.All(c => char.IsAscii(c) && !char.IsControl(c));
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.RateLimiting;
@@ -31,12 +30,27 @@ public sealed class RateLimitSettings
     }
 }
 
+/// <summary>The named limits; endpoints and pages opt in with <c>RequireRateLimiting</c> / <c>[EnableRateLimiting]</c>.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>RSVP posts: the API and every page that shows (and so accepts) the RSVP form.</summary>
+    public const string Rsvp = "rsvp";
+
+    /// <summary>"Email me my link again".</summary>
+    public const string Resend = "resend";
+
+    /// <summary>Sign-in attempts across accounts: the token endpoint and the login form share one bucket per address.</summary>
+    public const string SignIn = "sign-in";
+}
+
 /// <summary>
-/// ASP.NET Core's rate limiter in front of the abuse-prone posts. A global limiter classifies the
-/// request by path, because the RSVP form is a Razor component page (no endpoint of its own to tag).
-/// Rejections answer 429: problem details under /api, a short friendly page elsewhere.
+/// ASP.NET Core's rate limiter in front of the abuse-prone posts. Each limit is a policy attached to the endpoint it
+/// protects, so the limiter (after routing) counts whatever reached that endpoint, however its path was spelled
+/// (<c>/api/sessions/+1/rsvps</c>, a trailing slash, another case); a request that reaches no endpoint counts nowhere.
+/// Only POSTs count: reading a form is never limited. Rejections answer 429: problem details under /api, a short
+/// friendly page elsewhere.
 /// </summary>
-internal static partial class RateLimitSetup
+internal static class RateLimitSetup
 {
     public static void AddMeetupRateLimits(this WebApplicationBuilder builder)
     {
@@ -44,55 +58,33 @@ internal static partial class RateLimitSetup
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            o.AddPolicy(RateLimitPolicies.Rsvp, new PostsPerClient(s => s.Rsvp));
+            o.AddPolicy(RateLimitPolicies.Resend, new PostsPerClient(s => s.Resend));
+            o.AddPolicy(RateLimitPolicies.SignIn, new PostsPerClient(s => s.Token));
             o.OnRejected = RejectAsync;
         });
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
+    /// <summary>One fixed window per client address for the POSTs to the endpoints carrying the policy.</summary>
+    private sealed class PostsPerClient(Func<RateLimitSettings, RateLimitSettings.Window> window) : IRateLimiterPolicy<string>
     {
-        var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().CurrentValue;
-        var kind = settings.Enabled ? Classify(context.Request) : null;
-        var window = kind switch
-        {
-            "rsvp" => settings.Rsvp,
-            "resend" => settings.Resend,
-            "token" => settings.Token,
-            _ => null,
-        };
-        if (window is null)
-        {
-            return RateLimitPartition.GetNoLimiter("none");
-        }
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter($"{kind}:{client}", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, window.PermitLimit),
-            Window = TimeSpan.FromSeconds(Math.Max(1, window.WindowSeconds)),
-            QueueLimit = 0,
-        });
-    }
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null; // the options' RejectAsync
 
-    internal static string? Classify(HttpRequest request)
-    {
-        if (!HttpMethods.IsPost(request.Method))
+        public RateLimitPartition<string> GetPartition(HttpContext context)
         {
-            return null;
+            var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().CurrentValue;
+            if (!settings.Enabled || !HttpMethods.IsPost(context.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("");
+            }
+            var limit = window(settings);
+            return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, limit.PermitLimit),
+                Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
+                QueueLimit = 0,
+            });
         }
-        var path = request.Path.Value ?? "";
-        if (ApiResend().IsMatch(path) || path.StartsWith("/rsvp/resend", StringComparison.OrdinalIgnoreCase))
-        {
-            return "resend";
-        }
-        if (ApiRsvp().IsMatch(path) || path.StartsWith("/rsvp/new/", StringComparison.OrdinalIgnoreCase))
-        {
-            return "rsvp";
-        }
-        if (path.Equals("/api/auth/token", StringComparison.OrdinalIgnoreCase) || path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
-        {
-            return "token";
-        }
-        return null;
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
@@ -125,10 +117,4 @@ internal static partial class RateLimitSetup
             <p><a class="btn btn-primary" href="{e.Encode(WebUtility.UrlDecode(http.Request.Path.Value ?? "/"))}">{e.Encode(l["Back"])}</a></p></div></main></body></html>
             """, ct);
     }
-
-    [GeneratedRegex("^/api/sessions/[0-9]+/rsvps/?$", RegexOptions.IgnoreCase)]
-    private static partial Regex ApiRsvp();
-
-    [GeneratedRegex("^/api/sessions/[0-9]+/rsvps/resend/?$", RegexOptions.IgnoreCase)]
-    private static partial Regex ApiResend();
 }

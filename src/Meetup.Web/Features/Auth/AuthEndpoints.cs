@@ -10,7 +10,8 @@ internal static class AuthEndpoints
     {
         app.MapPost("/api/auth/token", TokenEndpoint.IssueAsync)
             .WithTags("Auth")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(Hosting.RateLimitPolicies.SignIn);
 
         // A form post (with antiforgery, enforced because of [FromForm]) from the admin layout.
         app.MapPost("/account/logout", async (SignInManager<OrganizerUser> signIn, [FromForm] string? returnUrl) =>

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Meetup.Web.Hosting;
+using Meetup.Web.Resources;
 
 namespace Meetup.Web.Features.Auth;
 
@@ -14,13 +17,16 @@ public sealed record TokenResponse(string Token, DateTime ExpiresAt);
 internal static class TokenEndpoint
 {
     /// <summary>
-    /// POST /api/auth/token: a bearer token for the organizer API. Failed attempts count towards the
-    /// same lockout as the login page.
+    /// POST /api/auth/token: a bearer token for the organizer API. Checked by <see cref="PasswordSignIn"/>, as the login
+    /// page is: failures here and there slow down the same (account, address).
     /// </summary>
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
         TokenRequest request,
+        PasswordSignIn passwords,
         SignInManager<OrganizerUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        IStringLocalizer<Strings> l,
+        HttpContext http,
         TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
@@ -37,19 +43,16 @@ internal static class TokenEndpoint
             return TypedResults.ValidationProblem(errors);
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(request.Email!.Trim());
-        if (user is null)
+        var attempt = await passwords.CheckAsync(request.Email!, request.Password!, ClientAddress.Of(http));
+        if (attempt.Status == SignInStatus.Throttled)
         {
-            return Unauthorized("Invalid email or password.");
+            http.Response.Headers.RetryAfter = PasswordSignIn.RetryAfterHeader(attempt.RetryAfter);
+            return TypedResults.Problem(PasswordSignIn.ThrottledMessage(l, attempt.RetryAfter),
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
         }
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        if (attempt.User is not { } user)
         {
-            return Unauthorized("This account is locked after too many failed attempts. Try again later.");
-        }
-        if (!check.Succeeded)
-        {
-            return Unauthorized("Invalid email or password.");
+            return TypedResults.Problem(l["Invalid email or password."], statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
         }
 
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);
@@ -61,7 +64,4 @@ internal static class TokenEndpoint
         var token = options.BearerTokenProtector.Protect(ticket);
         return TypedResults.Ok(new TokenResponse(token, expiresAt.UtcDateTime));
     }
-
-    private static ProblemHttpResult Unauthorized(string detail)
-        => TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 }

@@ -13,7 +13,8 @@ internal static class RsvpEndpoints
 
         rsvp.MapPost("/sessions/{id:int}/rsvps", async (int id, RsvpInput? input, RsvpService service, CancellationToken ct) =>
                 ToResult(await service.CreateAsync(id, input ?? new(), ct: ct)))
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Rsvp);
 
         rsvp.MapPost("/sessions/{id:int}/rsvps/resend", async (int id, ResendInput? input, RsvpService service, CancellationToken ct) =>
             {
@@ -21,7 +22,8 @@ internal static class RsvpEndpoints
                 await service.ResendLinkAsync(id, input?.Email, ct);
                 return TypedResults.Accepted((string?)null);
             })
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Resend);
 
         rsvp.MapGet("/rsvps/{token}", async (string token, RsvpManageService service, CancellationToken ct) =>
                 (await service.GetAsync(token, ct)).ToOk())

@@ -14,6 +14,7 @@ public partial class ReturnUrlTests
     [InlineData("//evil.example")]
     [InlineData("/\\evil.example")]
     [InlineData("https://evil.example/")]
+    [InlineData("/caf\u00e9")] // not percent-encoded: cannot go into a Location header
     [InlineData("admin")]
     [InlineData("")]
     public async Task Signing_out_with_a_return_url_that_is_not_local_goes_home(string returnUrl)
