@@ -106,7 +106,7 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
 
         // New words: the hints go.
         await page.GetByLabel("Title").FillAsync("Lifetimes #3: variance");
-        await page.GetByLabel("Description").FillAsync("Covariance and friends.");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Description", Exact = true }).FillAsync("Covariance and friends.");
         await Expect(page.GetByText("Copied from Lifetimes #2: make it this session's title.")).ToHaveCountAsync(0);
         await Expect(page.GetByText("The description is copied from Lifetimes #2: describe this session.")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
