@@ -66,6 +66,9 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         await page.GetByLabel("Capacity").FillAsync("50");
         await page.GetByLabel("Capacity").BlurAsync();
         await Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
+        // The prompt is switched on by a JS call sent right after that render; one more round trip makes sure it arrived.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Preview" })).ToHaveAttributeAsync("aria-selected", "true");
         var asked = new TaskCompletionSource<string>();
         page.Dialog += (_, dialog) =>
         {
