@@ -20,7 +20,9 @@ internal static class SessionEndpoints
         sessions.MapGet("/", async (int id, SessionService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToOk());
         sessions.MapPut("/", async (int id, SessionInput? input, SessionService service, CancellationToken ct) =>
             (await service.UpdateAsync(id, input ?? new(), ct)).ToOk());
-        sessions.MapPost("/publish", async (int id, SessionService service, CancellationToken ct) => (await service.PublishAsync(id, ct)).ToOk());
+        // An optional body (the fields of PUT) saves them first, in the same step: invalid → 400 and nothing published.
+        sessions.MapPost("/publish", async (int id, SessionInput? input, SessionService service, CancellationToken ct) =>
+            (await service.PublishAsync(id, input, ct)).ToOk());
         sessions.MapPost("/cancel", async (int id, CancelInput? input, SessionService service, CancellationToken ct) =>
             (await service.CancelAsync(id, input?.Reason, ct)).ToOk());
         sessions.MapPost("/schedule-next", async (int id, SessionScheduling scheduling, CancellationToken ct) =>

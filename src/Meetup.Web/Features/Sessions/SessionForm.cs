@@ -66,6 +66,26 @@ public sealed class SessionForm
         return form;
     }
 
+    /// <summary>
+    /// Moves the start to <paramref name="date"/> and <paramref name="time"/>; a set RSVP window moves by the same amount
+    /// of local time, so "closes at the start" or "opens a week before at noon" stays true.
+    /// </summary>
+    public void MoveStart(DateTime? date, TimeSpan? time)
+    {
+        var before = Combine(Date, Time);
+        (Date, Time) = (date?.Date, time);
+        if (before is not { } b || Combine(Date, Time) is not { } a || a == b)
+        {
+            return;
+        }
+        (RsvpOpensDate, RsvpOpensTime) = Shift(RsvpOpensDate, RsvpOpensTime, a - b);
+        (RsvpClosesDate, RsvpClosesTime) = Shift(RsvpClosesDate, RsvpClosesTime, a - b);
+    }
+
+    /// <summary>How long before the start (local wall-clock) the window opens or closes; null when either is unset.</summary>
+    public TimeSpan? BeforeStart(DateTime? date, TimeSpan? time)
+        => Combine(Date, Time) is { } start && date is { } d ? start - (d.Date + (time ?? TimeSpan.Zero)) : null;
+
     public SessionInput ToInput() => new()
     {
         Title = Title,
@@ -81,6 +101,18 @@ public sealed class SessionForm
         RsvpOpensAt = Text(RsvpOpensDate, RsvpOpensTime ?? TimeSpan.Zero, optional: true),
         RsvpClosesAt = Text(RsvpClosesDate, RsvpClosesTime ?? TimeSpan.Zero, optional: true),
     };
+
+    private static DateTime? Combine(DateTime? date, TimeSpan? time) => date is { } d && time is { } t ? d.Date + t : null;
+
+    private static (DateTime?, TimeSpan?) Shift(DateTime? date, TimeSpan? time, TimeSpan by)
+    {
+        if (date is not { } d)
+        {
+            return (date, time);
+        }
+        var moved = d.Date + (time ?? TimeSpan.Zero) + by;
+        return (moved.Date, moved.TimeOfDay);
+    }
 
     private static DateTime Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 

@@ -61,8 +61,10 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
             OnlineUrl = source.OnlineUrl,
             Capacity = source.Capacity,
             Languages = [.. source.Languages],
-            RsvpOpensAt = source.RsvpOpensAt is { } o ? start - (source.StartsAt - o) : null,
-            RsvpClosesAt = source.RsvpClosesAt is { } c ? start - (source.StartsAt - c) : null,
+            // The window keeps its place before the start in local days and wall-clock time ("opens Monday 12:00,
+            // a week ahead"), as the start itself does; the editor says when that is, so nobody is surprised.
+            RsvpOpensAt = source.RsvpOpensAt is { } o ? Cadence.Shift(o, zone, days) : null,
+            RsvpClosesAt = source.RsvpClosesAt is { } c ? Cadence.Shift(c, zone, days) : null,
             Status = SessionStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
@@ -72,6 +74,26 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
                 Position = a.Position, Title = a.Title, Kind = a.Kind, DurationMinutes = a.DurationMinutes,
             })],
         };
+    }
+
+    /// <summary>
+    /// For a draft: the event's session just before it (what "Schedule next" copied) with the title and description a copy
+    /// carries, so the editor can ask for them to be replaced while they are still the copied ones. Null otherwise.
+    /// </summary>
+    public async Task<RepeatedFrom?> RepeatedFromAsync(int draftId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = await db.Sessions.AsNoTracking().Where(s => s.Id == draftId && s.Status == SessionStatus.Draft)
+            .Select(s => new { s.EventId, s.StartsAt }).FirstOrDefaultAsync(ct);
+        if (draft is null)
+        {
+            return null;
+        }
+        var previous = await db.Sessions.AsNoTracking()
+            .Where(s => s.EventId == draft.EventId && s.StartsAt < draft.StartsAt)
+            .OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id)
+            .Select(s => new { s.Id, s.Title, s.Description, s.StartsAt }).FirstOrDefaultAsync(ct);
+        return previous is null ? null : new RepeatedFrom(previous.Id, previous.Title, previous.StartsAt, previous.Description);
     }
 
     /// <summary>"Kubernetes 入門 #3" → "Kubernetes 入門 #4"; other titles stay as they are.</summary>
@@ -91,4 +113,13 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
         OperationStatus.NotFound => OperationResult<T>.NotFound(failed.Detail),
         _ => OperationResult<T>.Conflict(failed.Detail ?? ""),
     };
+}
+
+/// <summary>The session a draft follows; <see cref="Copied(string?)"/>/<see cref="CopiedDescription(string?)"/> tell whether a value is still its copy.</summary>
+public sealed record RepeatedFrom(int Id, string Title, DateTime StartsAt, string Description)
+{
+    public bool Copied(string? title) => title?.Trim() is { Length: > 0 } t
+        && (t == Title || t == SessionScheduling.NextTitle(Title, 1));
+
+    public bool CopiedDescription(string? description) => Description.Length > 0 && description?.Trim() == Description;
 }

@@ -70,7 +70,17 @@ public sealed class SessionService(
     /// Saves the edit and what it means for the RSVPs (promotions into added seats, change notices, moved reminders)
     /// in one <see cref="Rsvps.SeatLock"/> unit: no RSVP slips in between, and a crash loses neither half alone.
     /// </summary>
-    public async Task<OperationResult<SessionResource>> UpdateAsync(int id, SessionInput input, CancellationToken ct = default)
+    public Task<OperationResult<SessionResource>> UpdateAsync(int id, SessionInput input, CancellationToken ct = default)
+        => SaveAsync(id, input, publish: false, ct);
+
+    /// <summary>
+    /// Publishes a draft. With <paramref name="input"/> (the editor's form as it stands), saves those fields first in the
+    /// same unit, so what goes public is what the organizer sees; if they are invalid, nothing is saved or published.
+    /// </summary>
+    public Task<OperationResult<SessionResource>> PublishAsync(int id, SessionInput? input = null, CancellationToken ct = default)
+        => SaveAsync(id, input, publish: true, ct);
+
+    private async Task<OperationResult<SessionResource>> SaveAsync(int id, SessionInput? input, bool publish, CancellationToken ct)
     {
         var refused = await seats.RunAsync<OperationResult<SessionResource>?>(id, async (db, c) =>
         {
@@ -81,26 +91,40 @@ public sealed class SessionService(
             }
             if (session.Status == SessionStatus.Cancelled)
             {
-                return OperationResult<SessionResource>.Conflict(l["A cancelled session cannot be edited."]);
+                return OperationResult<SessionResource>.Conflict(publish
+                    ? l["A cancelled session cannot be published again; schedule a new one."]
+                    : l["A cancelled session cannot be edited."]);
             }
-            var fields = SessionRules.Check(input, TimeZones.Find(session.Event!.TimeZone), l);
-            if (!fields.Succeeded)
-            {
-                return OperationResult<SessionResource>.Invalid(fields.Errors);
-            }
-            var f = fields.Value!;
             var now = time.GetUtcNow().UtcDateTime;
             var sequenceBefore = session.Sequence;
-            var moved = session.StartsAt != f.StartsAt || session.EndsAt != f.EndsAt || session.VenueName != f.VenueName
-                || session.VenueAddress != f.VenueAddress || session.OnlineUrl != f.OnlineUrl || session.Format != f.Format;
-            Apply(session, f, now);
-            if (moved && session.Status == SessionStatus.Published)
+            if (input is not null)
             {
-                session.Sequence++;
-                logger.LogInformation("Published session {SessionId} changed time or place (sequence {Sequence})", id, session.Sequence);
+                var fields = SessionRules.Check(input, TimeZones.Find(session.Event!.TimeZone), l);
+                if (!fields.Succeeded)
+                {
+                    return OperationResult<SessionResource>.Invalid(fields.Errors);
+                }
+                var f = fields.Value!;
+                var moved = session.StartsAt != f.StartsAt || session.EndsAt != f.EndsAt || session.VenueName != f.VenueName
+                    || session.VenueAddress != f.VenueAddress || session.OnlineUrl != f.OnlineUrl || session.Format != f.Format;
+                Apply(session, f, now);
+                if (moved && session.Status == SessionStatus.Published)
+                {
+                    session.Sequence++;
+                    logger.LogInformation("Published session {SessionId} changed time or place (sequence {Sequence})", id, session.Sequence);
+                }
+            }
+            if (publish && session.Status == SessionStatus.Draft)
+            {
+                session.Status = SessionStatus.Published;
+                session.UpdatedAt = now;
+                logger.LogInformation("Session {SessionId} published", id);
             }
             await db.SaveChangesAsync(c);
-            await rsvpHooks.SessionUpdatedAsync(db, session, sequenceBefore, now, c);
+            if (input is not null)
+            {
+                await rsvpHooks.SessionUpdatedAsync(db, session, sequenceBefore, now, c);
+            }
             return null; // saved
         }, ct);
         if (refused is not null)
@@ -108,27 +132,6 @@ public sealed class SessionService(
             return refused;
         }
         rsvpHooks.Wake();
-        return await GetAsync(id, ct);
-    }
-
-    public async Task<OperationResult<SessionResource>> PublishAsync(int id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (session is null)
-        {
-            return NotFound(id);
-        }
-        if (session.Status == SessionStatus.Cancelled)
-        {
-            return OperationResult<SessionResource>.Conflict(l["A cancelled session cannot be published again; schedule a new one."]);
-        }
-        if (session.Status == SessionStatus.Draft)
-        {
-            session.Status = SessionStatus.Published;
-            session.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-        }
         return await GetAsync(id, ct);
     }
 
