@@ -18,6 +18,7 @@ internal static class Pipeline
         }
 
         app.UseSerilogRequestLogging();
+        app.UseRequestTextChecks();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed /not-found finds its endpoint.

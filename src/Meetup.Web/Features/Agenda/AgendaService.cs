@@ -31,7 +31,7 @@ public sealed class AgendaService(IDbContextFactory<MeetupDb> dbFactory, IString
         {
             return NotFound(sessionId);
         }
-        var wantedSpeakers = items.SelectMany(i => i.SpeakerIds ?? []).Distinct().ToList();
+        var wantedSpeakers = items.SelectMany(i => i?.SpeakerIds ?? []).Distinct().ToList();
         var speakers = await db.Speakers.Where(s => wantedSpeakers.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var errors = Check(items, speakers.Keys.ToHashSet());
         if (!errors.IsEmpty)
@@ -68,7 +68,11 @@ public sealed class AgendaService(IDbContextFactory<MeetupDb> dbFactory, IString
                 errors.Add(at, l["Empty agenda item."]);
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(item.Title))
+            if (TextRules.LineError(item.Title, l) is { } titleError)
+            {
+                errors.Add($"{at}.title", titleError);
+            }
+            else if (string.IsNullOrWhiteSpace(item.Title))
             {
                 errors.Add($"{at}.title", l["Enter a title."]);
             }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Auth;
 
@@ -7,10 +8,12 @@ public sealed class NewAccountInput
 {
     [Required(ErrorMessage = "Enter a name.")]
     [StringLength(100, ErrorMessage = "Keep the name under 100 characters.")]
+    [SingleLine]
     public string DisplayName { get; set; } = "";
 
     [Required(ErrorMessage = "Enter an email address.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [Mailbox(ErrorMessage = "Enter a valid email address.")]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Choose a password.")]

@@ -34,6 +34,10 @@ internal static class TokenEndpoint
         {
             errors["email"] = ["Email is required."];
         }
+        else if (!Shared.TextRules.IsSingleLine(request.Email))
+        {
+            errors["email"] = ["The email contains control characters."];
+        }
         if (string.IsNullOrEmpty(request.Password))
         {
             errors["password"] = ["Password is required."];

@@ -36,11 +36,7 @@ public sealed class CheckInService(
         }
         if (request.Email is not null)
         {
-            email = EmailAddress.Normalize(request.Email);
-            if (!EmailAddress.IsValid(email))
-            {
-                errors.Add("email", l["Enter a valid email address, e.g. name@example.com."]);
-            }
+            email = EmailRules.Check(errors, "email", request.Email, l);
             if (!string.IsNullOrWhiteSpace(request.Name))
             {
                 name = RsvpRules.CheckName(request.Name, errors, l);
@@ -137,15 +133,20 @@ public sealed class CheckInService(
         return OperationResult<CheckInResult>.Ok(Result(checkIn, person, rsvp, created: true));
     }
 
-    /// <summary>Adds the check-in and the thank-you that follows the session, and saves.</summary>
+    /// <summary>
+    /// Adds the check-in (and a walk-in's new person) and the thank-you that follows the session, in one
+    /// transaction: a failure in the second half leaves no check-in behind that answered as an error.
+    /// </summary>
     internal async Task<CheckIn> RecordAsync(MeetupDb db, Session session, Attendee person, CheckInMethod method, string? userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
         var checkIn = new CheckIn { SessionId = session.Id, Attendee = person, At = now, Method = method, ByUserId = userId };
         db.CheckIns.Add(checkIn);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
-        if (person.Email is not null)
+        // A session beyond InstantBounds (a row from before they were enforced) gets no thank-you: its time is junk.
+        if (person.Email is not null && session.EndsAt <= InstantBounds.Latest(now))
         {
             await outbox.AddMissingAsync(db, [new Notice(NotificationKind.ThankYou, $"session:{session.Id}:thanks:{person.Id}", person.Email, person.PreferredLanguage, session.EndsAt + ThankYouDelay)
             {
@@ -154,6 +155,10 @@ public sealed class CheckInService(
                 Payload = new NotificationPayload { BaseUrl = urls.Base },
             }], ct);
             await db.SaveChangesAsync(ct);
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
         return checkIn;
     }

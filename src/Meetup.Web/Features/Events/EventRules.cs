@@ -12,7 +12,11 @@ internal static class EventRules
     public static ValidationErrors Check(EventInput input, IStringLocalizer<Strings> l)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(input.Name))
+        if (TextRules.LineError(input.Name, l) is { } nameError)
+        {
+            errors.Add("name", nameError);
+        }
+        else if (string.IsNullOrWhiteSpace(input.Name))
         {
             errors.Add("name", l["Enter the name of the event."]);
         }
@@ -20,14 +24,19 @@ internal static class EventRules
         {
             errors.Add("name", l["Keep the name under 200 characters."]);
         }
-        if (!string.IsNullOrWhiteSpace(input.Slug) && !Slugs.IsValid(input.Slug.Trim()))
+        if (!string.IsNullOrWhiteSpace(input.Slug) && (!TextRules.IsSingleLine(input.Slug) || !Slugs.IsValid(input.Slug.Trim())))
         {
             errors.Add("slug", l["Use lower-case letters, digits and single dashes (e.g. tokyo-k8s-study)."]);
         }
-        if (input.TimeZone is not null && !TimeZones.Exists(input.TimeZone.Trim()))
+        if (TextRules.LineError(input.TimeZone, l) is { } timeZoneError)
+        {
+            errors.Add("timeZone", timeZoneError);
+        }
+        else if (input.TimeZone is not null && !TimeZones.Exists(input.TimeZone.Trim()))
         {
             errors.Add("timeZone", l["'{0}' is not a known time zone; use an IANA name such as Asia/Tokyo.", input.TimeZone]);
         }
+        errors.CheckText("description", input.Description, l);
         if (input.DefaultCapacity is < 1 or > MaxCapacity)
         {
             errors.Add("defaultCapacity", l["Capacity must be between 1 and {0}.", MaxCapacity]);
@@ -49,6 +58,8 @@ internal static class EventRules
             errors.Add("atRiskMissedSessions", l["Between 1 and 100 sessions."]);
         }
         LanguageCodes.Check(input.DefaultLanguages, "defaultLanguages", errors, l);
+        errors.CheckLine("defaultVenueName", input.DefaultVenueName, l);
+        errors.CheckLine("defaultVenueAddress", input.DefaultVenueAddress, l);
         if (input.DefaultVenueName?.Length > 200)
         {
             errors.Add("defaultVenueName", l["Keep the venue name under 200 characters."]);

@@ -38,6 +38,10 @@ internal static class ImportRowReader
         {
             Fail(Title, $"The title is longer than {MaxTitle} characters.");
         }
+        else if (!TextRules.IsSingleLine(title))
+        {
+            Fail(Title, "The title contains control characters (such as NUL or a line break).");
+        }
 
         var formatText = cells.Get(Format);
         if (!ImportValues.TryParseFormat(formatText, out var format))
@@ -71,17 +75,21 @@ internal static class ImportRowReader
                 ? "The email address is required: it tells people apart."
                 : "The account name is required: it tells people apart.");
         }
-        else if (!EmailAddress.IsValid(email))
+        else if (cells.AccountSite is null ? !EmailRules.IsAcceptable(email) : !EmailAddress.IsValid(email) || !TextRules.IsSingleLine(emailText))
         {
             Fail(Email, cells.AccountSite is null
                 ? $"'{emailText}' is not a valid email address."
-                : $"'{emailText}' is too long for an account name.");
+                : $"'{emailText}' is too long for an account name, or holds control characters.");
         }
 
         var name = NullIfEmpty(cells.Get(Name));
         if (name is { Length: > MaxName })
         {
             Fail(Name, $"The name is longer than {MaxName} characters.");
+        }
+        else if (!TextRules.IsSingleLine(name))
+        {
+            Fail(Name, "The name contains control characters (such as NUL or a line break).");
         }
 
         var rsvpText = cells.Get(Rsvp);

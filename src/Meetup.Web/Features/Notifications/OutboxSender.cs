@@ -77,6 +77,12 @@ public sealed class OutboxSender(
                         await SkipAsync(db, message, $"Skipped: {message.Recipient} is under the reserved .invalid domain (a person known only by an account on another site), not a mailbox.", ct);
                         continue;
                     }
+                    if (!EmailRules.CanSend(message.Recipient))
+                    {
+                        // Stored before addresses were checked at the door (EmailRules): no attempt can ever parse it.
+                        await SkipAsync(db, message, $"Failed: the address {Printable(message.Recipient)} cannot be parsed as one mailbox; it will not be retried.", ct);
+                        continue;
+                    }
                     if (message.Subject is null && !await RenderAsync(db, message, ct))
                     {
                         continue;
@@ -175,6 +181,10 @@ public sealed class OutboxSender(
         Release(message);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The address as a reason can hold it: control characters (PostgreSQL refuses NUL) shown as \uXXXX.</summary>
+    private static string Printable(string address)
+        => string.Concat(address.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static void Release(OutboxMessage message)
     {

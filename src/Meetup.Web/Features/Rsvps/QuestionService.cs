@@ -46,16 +46,27 @@ public sealed class QuestionService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         {
             var q = input[i];
             var at = $"[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (q is null)
+            {
+                errors.Add(at, l["Empty question."]);
+                continue;
+            }
             var prompt = q.Prompt?.Trim() ?? "";
-            if (prompt.Length is 0 or > 300)
+            if (TextRules.LineError(prompt, l) is { } promptError)
+            {
+                errors.Add($"{at}.prompt", promptError);
+            }
+            else if (prompt.Length is 0 or > 300)
             {
                 errors.Add($"{at}.prompt", l["Write the question (at most 300 characters)."]);
             }
-            if (!EnumNames.TryParseSnakeCase<QuestionKind>(q.Kind ?? "short_text", out var kind))
+            var kind = QuestionKind.ShortText;
+            if (!TextRules.IsSingleLine(q.Kind) || !EnumNames.TryParseSnakeCase(q.Kind ?? "short_text", out kind))
             {
                 errors.Add($"{at}.kind", l["Use short_text or single_choice."]);
             }
-            var options = (q.Options ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            errors.CheckLines($"{at}.options", q.Options, l);
+            var options = (q.Options ?? []).OfType<string>().Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             if (kind == QuestionKind.SingleChoice && (options.Count < 2 || options.Count > MaxOptions || options.Any(o => o.Length > 100)))
             {
                 errors.Add($"{at}.options", l["A single-choice question needs 2 to {0} answers of at most 100 characters.", MaxOptions]);

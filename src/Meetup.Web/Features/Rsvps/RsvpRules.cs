@@ -25,16 +25,8 @@ internal static class RsvpRules
         var errors = new ValidationErrors();
         var name = CheckName(input.Name, errors, l);
 
-        var email = EmailAddress.Normalize(input.Email ?? "");
-        if (email.Length == 0)
-        {
-            errors.Add("email", l["Enter your email address."]);
-        }
-        else if (!EmailAddress.IsValid(email))
-        {
-            errors.Add("email", l["Enter a valid email address, e.g. name@example.com."]);
-        }
-        else if (!AccountAddress.IsDeliverable(email))
+        var email = EmailRules.Check(errors, "email", input.Email, l) ?? "";
+        if (email.Length > 0 && !AccountAddress.IsDeliverable(email))
         {
             errors.Add("email", l["Enter an address that receives email: your confirmation and link go there."]);
         }
@@ -59,9 +51,9 @@ internal static class RsvpRules
             errors.Add("name", l["Keep your name under {0} characters.", MaxNameLength]);
             return null;
         }
-        if (name.Any(char.IsControl))
+        if (!TextRules.IsSingleLine(name))
         {
-            errors.Add("name", l["Your name contains characters that cannot be shown."]);
+            errors.Add("name", l["Your name contains characters that cannot be shown (control characters or line breaks)."]);
             return null;
         }
         return name;
@@ -70,6 +62,10 @@ internal static class RsvpRules
     public static string? CheckLanguage(string? input, ValidationErrors errors, IStringLocalizer<Strings> l)
     {
         if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+        if (!errors.CheckLine("language", input, l))
         {
             return null;
         }
@@ -100,6 +96,10 @@ internal static class RsvpRules
         {
             var field = $"answers.{q.Id.ToString(CultureInfo.InvariantCulture)}";
             var answer = given.GetValueOrDefault(q.Id.ToString(CultureInfo.InvariantCulture))?.Trim() ?? "";
+            if (!errors.CheckLine(field, answer, l))
+            {
+                continue;
+            }
             if (answer.Length == 0)
             {
                 if (q.Required)

@@ -148,7 +148,7 @@ public sealed class RsvpService(
     public async Task ResendLinkAsync(int sessionId, string? email, CancellationToken ct = default)
     {
         var normalized = EmailAddress.Normalize(email ?? "");
-        if (!EmailAddress.IsValid(normalized))
+        if (!EmailRules.IsAcceptable(normalized))
         {
             return;
         }

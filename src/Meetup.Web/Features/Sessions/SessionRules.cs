@@ -17,11 +17,15 @@ internal static class SessionRules
 {
     public const int MaxDurationMinutes = 24 * 60;
 
-    public static OperationResult<SessionFields> Check(SessionInput input, TimeZoneInfo zone, IStringLocalizer<Strings> l)
+    public static OperationResult<SessionFields> Check(SessionInput input, TimeZoneInfo zone, DateTime nowUtc, IStringLocalizer<Strings> l)
     {
         var errors = new ValidationErrors();
         var title = input.Title?.Trim() ?? "";
-        if (title.Length == 0)
+        if (TextRules.LineError(title, l) is { } titleError)
+        {
+            errors.Add("title", titleError);
+        }
+        else if (title.Length == 0)
         {
             errors.Add("title", l["Enter a title."]);
         }
@@ -30,13 +34,14 @@ internal static class SessionRules
             errors.Add("title", l["Keep the title under 200 characters."]);
         }
 
-        var start = Instant(input.StartsAt, "startsAt", required: true, zone, errors, l);
-        var end = Instant(input.EndsAt, "endsAt", required: false, zone, errors, l);
+        errors.CheckText("description", input.Description, l);
+        var start = Instant(input.StartsAt, "startsAt", required: true, zone, nowUtc, errors, l);
+        var end = Instant(input.EndsAt, "endsAt", required: false, zone, nowUtc, errors, l);
         if (input.DurationMinutes is { } minutes && (minutes < 1 || minutes > MaxDurationMinutes))
         {
             errors.Add("durationMinutes", l["The duration must be between 1 minute and 24 hours."]);
         }
-        if (start is { } s)
+        if (start is { } s && !errors.Has("durationMinutes"))
         {
             if (end is null && input.EndsAt is null)
             {
@@ -57,11 +62,13 @@ internal static class SessionRules
         {
             errors.Add("format", l["Choose a format: in_person, online or hybrid."]);
         }
-        else if (!EnumNames.TryParseSnakeCase(input.Format, out format))
+        else if (!TextRules.IsSingleLine(input.Format) || !EnumNames.TryParseSnakeCase(input.Format, out format))
         {
             errors.Add("format", l["'{0}' is not a format; use in_person, online or hybrid.", input.Format]);
         }
 
+        errors.CheckLine("venueName", input.VenueName, l);
+        errors.CheckLine("venueAddress", input.VenueAddress, l);
         var venueName = Blank(input.VenueName);
         var venueAddress = Blank(input.VenueAddress);
         var onlineUrl = Blank(input.OnlineUrl);
@@ -108,8 +115,8 @@ internal static class SessionRules
             errors.Add("languages", l["Choose at least one language."]);
         }
 
-        var opens = Instant(input.RsvpOpensAt, "rsvpOpensAt", required: false, zone, errors, l);
-        var closes = Instant(input.RsvpClosesAt, "rsvpClosesAt", required: false, zone, errors, l);
+        var opens = Instant(input.RsvpOpensAt, "rsvpOpensAt", required: false, zone, nowUtc, errors, l);
+        var closes = Instant(input.RsvpClosesAt, "rsvpClosesAt", required: false, zone, nowUtc, errors, l);
         if (opens is { } o && closes is { } c && c <= o)
         {
             errors.Add("rsvpClosesAt", l["RSVP must close after it opens."]);
@@ -132,8 +139,12 @@ internal static class SessionRules
             venueName, venueAddress, onlineUrl, input.Capacity!.Value, languages, opens, closes));
     }
 
-    private static DateTime? Instant(string? text, string field, bool required, TimeZoneInfo zone, ValidationErrors errors, IStringLocalizer<Strings> l)
+    private static DateTime? Instant(string? text, string field, bool required, TimeZoneInfo zone, DateTime nowUtc, ValidationErrors errors, IStringLocalizer<Strings> l)
     {
+        if (!errors.CheckLine(field, text, l))
+        {
+            return null;
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             if (required)
@@ -144,7 +155,16 @@ internal static class SessionRules
         }
         if (LocalTime.TryParse(text, zone, out var utc, out var error))
         {
-            return utc;
+            if (InstantBounds.Contains(utc, nowUtc))
+            {
+                return utc;
+            }
+            error = "range";
+        }
+        if (error == "range")
+        {
+            errors.Add(field, l["Choose a date between {0:yyyy-MM-dd} and {1:yyyy-MM-dd}.", InstantBounds.Earliest, InstantBounds.Latest(nowUtc)]);
+            return null;
         }
         errors.Add(field, error == "skipped"
             ? l["{0} does not exist in {1}: the clocks skip it for daylight saving time.", text, zone.Id]

@@ -35,6 +35,13 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
         var zone = TimeZones.Find(source.Event!.TimeZone);
         var days = 7 * source.Event.CadenceWeeks;
         var now = time.GetUtcNow().UtcDateTime;
+        // The last copy must start within InstantBounds (checked before the arithmetic, which overflows near year 9999).
+        var latest = InstantBounds.Latest(now);
+        if (source.StartsAt > latest || (latest - source.StartsAt).TotalDays < (double)days * count + 1)
+        {
+            return OperationResult<IReadOnlyList<int>>.Invalid(count > 1 ? "count" : "startsAt",
+                l["The copies would start after {0:yyyy-MM-dd}, the latest date a session may have.", latest]);
+        }
         var copies = new List<Session>(count);
         for (var i = 1; i <= count; i++)
         {

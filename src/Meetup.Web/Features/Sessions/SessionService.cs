@@ -53,12 +53,12 @@ public sealed class SessionService(
         {
             return OperationResult<SessionResource>.NotFound(l["No event with id {0}.", eventId]);
         }
-        var fields = SessionRules.Check(input, TimeZones.Find(ev.TimeZone), l);
+        var now = time.GetUtcNow().UtcDateTime;
+        var fields = SessionRules.Check(input, TimeZones.Find(ev.TimeZone), now, l);
         if (!fields.Succeeded)
         {
             return OperationResult<SessionResource>.Invalid(fields.Errors);
         }
-        var now = time.GetUtcNow().UtcDateTime;
         var session = new Session { EventId = eventId, Title = "", Status = SessionStatus.Draft, CreatedAt = now };
         Apply(session, fields.Value!, now);
         db.Sessions.Add(session);
@@ -99,7 +99,7 @@ public sealed class SessionService(
             var sequenceBefore = session.Sequence;
             if (input is not null)
             {
-                var fields = SessionRules.Check(input, TimeZones.Find(session.Event!.TimeZone), l);
+                var fields = SessionRules.Check(input, TimeZones.Find(session.Event!.TimeZone), now, l);
                 if (!fields.Succeeded)
                 {
                     return OperationResult<SessionResource>.Invalid(fields.Errors);
@@ -140,6 +140,11 @@ public sealed class SessionService(
         if (reason?.Length > 1000)
         {
             return OperationResult<SessionResource>.Invalid("reason", l["Keep the reason under 1,000 characters."]);
+        }
+        var reasonErrors = new ValidationErrors();
+        if (!reasonErrors.CheckText("reason", reason, l))
+        {
+            return OperationResult<SessionResource>.Invalid(reasonErrors);
         }
         var refused = await seats.RunAsync<OperationResult<SessionResource>?>(id, async (db, c) =>
         {

@@ -23,6 +23,12 @@ public static class LocalTime
         text = text.Trim();
         if (HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
         {
+            // 0001-01-01T00:00+14:00 parses, but has no instant in DateTime's range.
+            if (withOffset.DateTime.Year is < 2 or > 9998)
+            {
+                error = "range";
+                return false;
+            }
             utc = withOffset.UtcDateTime;
             return true;
         }
@@ -39,6 +45,13 @@ public static class LocalTime
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         error = null;
+        if (local.Year is < 2 or > 9998)
+        {
+            // The zone's offset would carry it beyond DateTime's range; InstantBounds refuses such dates anyway.
+            utc = default;
+            error = "range";
+            return false;
+        }
         if (zone.IsInvalidTime(local))
         {
             utc = default;

@@ -68,7 +68,14 @@ public sealed class SpeakerService(IDbContextFactory<MeetupDb> dbFactory, Public
     private ValidationErrors Check(SpeakerInput input)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(input.Name))
+        errors.CheckLine("company", input.Company, l);
+        errors.CheckLine("jobTitle", input.JobTitle, l);
+        errors.CheckText("bio", input.Bio, l);
+        if (TextRules.LineError(input.Name, l) is { } nameError)
+        {
+            errors.Add("name", nameError);
+        }
+        else if (string.IsNullOrWhiteSpace(input.Name))
         {
             errors.Add("name", l["Enter the speaker's name."]);
         }
@@ -95,9 +102,9 @@ public sealed class SpeakerService(IDbContextFactory<MeetupDb> dbFactory, Public
         }
         foreach (var link in links)
         {
-            if (!Uri.TryCreate(link?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            if (!TextRules.IsSingleLine(link) || !Uri.TryCreate(link?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                errors.Add("links", l["'{0}' is not a web address (https://…).", link ?? ""]);
+                errors.Add("links", l["'{0}' is not a web address (https://…).", TextRules.IsSingleLine(link) ? link ?? "" : "?"]);
             }
         }
         return errors;

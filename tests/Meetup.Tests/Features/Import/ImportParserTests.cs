@@ -96,14 +96,28 @@ public class ImportParserTests
     [Fact]
     public void Line_numbers_count_the_lines_inside_quoted_values()
     {
-        const string csv = "session_start,session_title,email,attended\n"
-            + "2018-09-02T14:00,\"Two\nlines\",a@example.com,yes\n"
-            + "2018-09-02T14:00,x,bad,yes\n";
+        // The two-line value sits in a column the import ignores: titles and names are one line (TextRules).
+        const string csv = "session_start,session_title,email,attended,note\n"
+            + "2018-09-02T14:00,Title,a@example.com,yes,\"Two\nlines\"\n"
+            + "2018-09-02T14:00,x,bad,yes,\n";
 
         var result = Parse(csv);
 
         Assert.Equal([(4, "email")], Where(result));
-        Assert.Equal("Two\nlines", Assert.Single(result.Rows).SessionTitle);
+        Assert.Equal("Title", Assert.Single(result.Rows).SessionTitle);
+    }
+
+    [Fact]
+    public void Titles_names_and_emails_with_control_characters_are_reported_on_their_line()
+    {
+        const string csv = "session_start,session_title,email,name,attended\n"
+            + "2018-09-02T14:00,\"Two\nlines\",a@example.com,A,yes\n"
+            + "2018-09-02T14:00,T,b\u0007@example.com,B,yes\n"
+            + "2018-09-02T14:00,T,c@example.com,\"C\0\",yes\n";
+
+        var result = Parse(csv);
+
+        Assert.Equal([(2, "session_title"), (4, "email"), (5, "name")], Where(result));
     }
 
     [Fact]
