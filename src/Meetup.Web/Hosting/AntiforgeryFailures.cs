@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.Extensions.Localization;
 
 namespace Meetup.Web.Hosting;
