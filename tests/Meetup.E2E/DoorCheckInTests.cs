@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Rsvps;
@@ -86,14 +87,114 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
         await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Scan QR code") })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_door_helper_signing_in_lands_on_the_sessions_to_check_in_not_on_not_for_your_role()
+    {
+        var page = await fixture.NewPageAsync(width: 390, height: 844);
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(RsvpAppFixture.DoorEmail);
+        await page.GetByLabel("Password").FillAsync(RsvpAppFixture.DoorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/checkin$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sessions", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Not for your role")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check-in" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_unknown_code_message_goes_away_when_the_helper_searches_by_name()
+    {
+        await fixture.RsvpAsync("Suzuki Ichiro", "ichiro@example.com");
+        var page = await SignedInDoorPageAsync();
+
+        await page.GetByLabel("Check-in code").FillAsync("ZZZ-ZZZ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("Nobody with this code");
+
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search by name" }).PressSequentiallyAsync("suzu");
+
+        await Expect(page.GetByTestId("result")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Suzuki Ichiro") })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_a_focused_field_is_never_hidden_under_the_sticky_title_when_scrolled()
+    {
+        var session = await fixture.NewSessionAsync(capacity: 40, title: "Long list night");
+        for (var i = 1; i <= 24; i++)
+        {
+            await fixture.RsvpAsync($"Person {i:00}", $"person{i:00}.scroll@example.com", session);
+        }
+        var page = await SignedInDoorPageAsync(sessionId: session);
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-390-top.png") });
+        var code = page.GetByLabel("Check-in code");
+        var search = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search by name" });
+
+        foreach (var (field, name) in new[] { (code, "code"), (search, "search") })
+        {
+            // Scroll the field up to just under the app bar, where a sticky title would lie over it, then focus it
+            // as a keyboard (or the phone's "next field" key) does.
+            await field.EvaluateAsync("el => window.scrollBy(0, el.getBoundingClientRect().top - 70)");
+            await field.FocusAsync();
+            await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact($"door-390-focus-{name}.png") });
+
+            Assert.True(await UncoveredAsync(field), $"The focused {name} field is visible, not under the sticky title or the app bar.");
+        }
+
+        // Checked in from far down the list: the result shows in the sticky head, in view.
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Person 20") }).ClickAsync();
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Person 20");
+        Assert.True(await page.GetByTestId("result").EvaluateAsync<bool>("el => { const r = el.getBoundingClientRect(); return r.top >= 56 && r.bottom <= window.innerHeight; }"),
+            "The result of a check-in far down the list is in view.");
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-390-scrolled-result.png") });
+    }
+
+    [Fact]
+    public async Task The_counter_tells_confirmed_check_ins_from_walk_ins()
+    {
+        var session = await fixture.NewSessionAsync(capacity: 3, title: "Small room");
+        var codes = new List<string>();
+        foreach (var n in new[] { "Abe", "Baba", "Chiba" })
+        {
+            codes.Add(await fixture.RsvpAsync($"{n} Taro", $"{n.ToLowerInvariant()}.count@example.com", session));
+        }
+        foreach (var code in codes.Take(2))
+        {
+            (await fixture.Api.PostAsJsonAsync($"/api/sessions/{session}/checkins", new { code })).EnsureSuccessStatusCode();
+        }
+        var page = await SignedInDoorPageAsync(sessionId: session);
+
+        await page.GetByText("Add a walk-in").ClickAsync();
+        await page.GetByLabel("Walk-in name").FillAsync("Newcomer Mori");
+        await page.GetByLabel("Walk-in email").FillAsync("mori.walkin@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add and check in" }).ClickAsync();
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Newcomer Mori (walk-in)");
+
+        // Chiba is still outside: the walk-in does not make it look like everyone came.
+        await Expect(page.GetByTestId("door-count")).ToHaveTextAsync(new Regex(@"^\s*2\s*of 3 confirmed checked in\s*·\s*1 walk-in\s*$"));
+        await Expect(page.GetByTestId("walk-ins")).ToHaveTextAsync("1 walk-in");
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-390-counts.png") });
+    }
+
+    // Whether the element at the field's centre is the field itself (nothing lies over it) and it is on screen.
+    private static Task<bool> UncoveredAsync(ILocator field) => field.EvaluateAsync<bool>("""
+        el => {
+          const r = el.getBoundingClientRect();
+          const x = r.left + r.width / 2, y = r.top + Math.min(r.height / 2, 10);
+          return r.top >= 0 && r.bottom <= window.innerHeight && document.elementFromPoint(x, y) === el;
+        }
+        """);
+
     /// <summary>
     /// Chromium on Linux has no BarcodeDetector (phones do). With <paramref name="cameraSees"/> the page gets a stand-in
     /// that reports that QR text once real frames arrive from the (synthetic) camera, so the page's own path runs:
     /// permission, camera stream, detection loop, check-in, camera off.
     /// </summary>
-    private async Task<IPage> SignedInDoorPageAsync(string? cameraSees = null)
+    private async Task<IPage> SignedInDoorPageAsync(string? cameraSees = null, int? sessionId = null)
     {
-        var page = await fixture.NewPageAsync(width: 360, height: 740);
+        var page = await fixture.NewPageAsync(width: sessionId is null ? 360 : 390, height: sessionId is null ? 740 : 844);
         if (cameraSees is not null)
         {
             await page.Context.GrantPermissionsAsync(["camera"]);
@@ -114,7 +215,7 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
                 })();
                 """);
         }
-        await page.GotoAsync($"/account/login?returnUrl=/admin/sessions/{fixture.SessionId}/checkin");
+        await page.GotoAsync($"/account/login?returnUrl=/admin/sessions/{sessionId ?? fixture.SessionId}/checkin");
         await page.GetByLabel("Email").FillAsync(RsvpAppFixture.DoorEmail);
         await page.GetByLabel("Password").FillAsync(RsvpAppFixture.DoorPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -16,6 +16,7 @@ public sealed class RsvpAppFixture : IAsyncLifetime
     public const string DoorPassword = "door-helper-pass";
 
     private IPlaywright? _playwright;
+    private int _eventId;
 
     public KestrelApp App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
@@ -29,20 +30,8 @@ public sealed class RsvpAppFixture : IAsyncLifetime
         var token = JsonDocument.Parse(await (await Api.PostAsJsonAsync("/api/auth/token",
             new { email = MeetupAppFactory.AdminEmail, password = MeetupAppFactory.AdminPassword })).Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var ev = JsonDocument.Parse(await (await Api.PostAsJsonAsync("/api/events", new { name = "Cloud Native Study Group" })).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
-        var session = await Api.PostAsJsonAsync($"/api/events/{ev}/sessions", new
-        {
-            title = "Kubernetes 入門 #5",
-            startsAt = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            durationMinutes = 120,
-            format = "in_person",
-            venueName = "Room Fuji",
-            venueAddress = "1-2-3 Shibuya, Tokyo",
-            capacity = 30,
-            languages = new[] { "zh", "ja" },
-        });
-        SessionId = JsonDocument.Parse(await session.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
-        (await Api.PostAsync($"/api/sessions/{SessionId}/publish", null)).EnsureSuccessStatusCode();
+        _eventId = JsonDocument.Parse(await (await Api.PostAsJsonAsync("/api/events", new { name = "Cloud Native Study Group" })).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        SessionId = await NewSessionAsync(capacity: 30);
         using (var scope = App.Factory.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<OrganizerAccounts>().CreateAsync(new NewAccount("Door", DoorEmail, DoorPassword, Roles.DoorHelper));
@@ -61,10 +50,29 @@ public sealed class RsvpAppFixture : IAsyncLifetime
     public Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800)
         => Browser.NewPageAsync(App.BaseUrl, javaScript, width, height);
 
-    /// <summary>An RSVP through the API; returns the check-in code.</summary>
-    public async Task<string> RsvpAsync(string name, string email)
+    /// <summary>Another published in-person session of the same event, for a test that needs its own counts.</summary>
+    public async Task<int> NewSessionAsync(int capacity, string title = "Kubernetes 入門 #5")
     {
-        var response = await Api.PostAsJsonAsync($"/api/sessions/{SessionId}/rsvps", new { name, email });
+        var session = await Api.PostAsJsonAsync($"/api/events/{_eventId}/sessions", new
+        {
+            title,
+            startsAt = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            durationMinutes = 120,
+            format = "in_person",
+            venueName = "Room Fuji",
+            venueAddress = "1-2-3 Shibuya, Tokyo",
+            capacity,
+            languages = new[] { "zh", "ja" },
+        });
+        var id = JsonDocument.Parse(await session.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        (await Api.PostAsync($"/api/sessions/{id}/publish", null)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    /// <summary>An RSVP through the API; returns the check-in code.</summary>
+    public async Task<string> RsvpAsync(string name, string email, int? sessionId = null)
+    {
+        var response = await Api.PostAsJsonAsync($"/api/sessions/{sessionId ?? SessionId}/rsvps", new { name, email });
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checkInCode").GetString()!;
     }

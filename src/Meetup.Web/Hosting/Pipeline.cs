@@ -28,6 +28,7 @@ internal static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseAntiforgeryFailures();
     }
 
     public static void MapMeetupEndpoints(this WebApplication app)

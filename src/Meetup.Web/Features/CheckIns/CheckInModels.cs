@@ -30,7 +30,17 @@ public sealed record CheckInResult
     public bool Created { get; init; }
 }
 
-/// <summary>A person the door sees: RSVP'd or already checked in (walk-ins).</summary>
-public sealed record DoorPerson(int AttendeeId, string Name, string MaskedEmail, string? RsvpStatus, int? WaitlistPosition, string? Code, DateTime? CheckedInAt, string? Method);
+/// <summary>A person the door sees: RSVP'd or already checked in (walk-ins). No check-in code: codes are checked on the server.</summary>
+public sealed record DoorPerson(int AttendeeId, string Name, string MaskedEmail, string? RsvpStatus, int? WaitlistPosition, DateTime? CheckedInAt, string? Method);
 
-public sealed record DoorCounts(int CheckedIn, int Confirmed, int Waitlisted, long Version);
+/// <summary>
+/// The door's counters. <see cref="CheckedIn"/> is everyone in; of them <see cref="ConfirmedCheckedIn"/> had a seat,
+/// <see cref="WaitlistedCheckedIn"/> came from the waitlist and <see cref="WalkIns"/> had no (or a cancelled) RSVP,
+/// so walk-ins never count against the confirmed number.
+/// </summary>
+public sealed record DoorCounts(int CheckedIn, int Confirmed, int Waitlisted, long Version)
+{
+    public int ConfirmedCheckedIn { get; init; }
+    public int WaitlistedCheckedIn { get; init; }
+    public int WalkIns => CheckedIn - ConfirmedCheckedIn - WaitlistedCheckedIn;
+}

@@ -14,6 +14,9 @@ namespace Meetup.Web.Features.CheckIns;
 /// <summary>
 /// Records who came: by manage token, short code, attendee id or email (an unknown email is a walk-in
 /// and becomes a person). Idempotent per (session, person), guarded by the unique index.
+/// Door helpers work on one session: an id counts only for someone registered for (or already checked in to)
+/// that session, and a walk-in by the email of someone from elsewhere answers no stored name.
+/// Organizers and admins may check in anyone.
 /// </summary>
 public sealed class CheckInService(
     IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, CheckInFeed feed, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l)
@@ -48,12 +51,13 @@ public sealed class CheckInService(
         }
         var scanned = string.Equals(request.Method, "qr", StringComparison.OrdinalIgnoreCase);
         var userId = by?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var doorOnly = !IsOrganizer(by);
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var result = await CheckInOnceAsync(sessionId, request, code, email, name, scanned, userId, ct);
+                var result = await CheckInOnceAsync(sessionId, request, code, email, name, scanned, userId, doorOnly, ct);
                 if (result.Succeeded && result.Value!.Created)
                 {
                     outbox.Wake();
@@ -69,7 +73,7 @@ public sealed class CheckInService(
     }
 
     private async Task<OperationResult<CheckInResult>> CheckInOnceAsync(
-        int sessionId, CheckInRequest request, string? code, string? email, string? name, bool scanned, string? userId, CancellationToken ct)
+        int sessionId, CheckInRequest request, string? code, string? email, string? name, bool scanned, string? userId, bool doorOnly, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
@@ -85,6 +89,7 @@ public sealed class CheckInService(
 
         Attendee? person;
         Rsvp? rsvp = null;
+        var hideName = false;
         CheckInMethod method;
         if (request.ManageToken is not null || code is not null)
         {
@@ -102,9 +107,10 @@ public sealed class CheckInService(
         else if (request.AttendeeId is { } attendeeId)
         {
             person = await db.Attendees.FirstOrDefaultAsync(a => a.Id == attendeeId, ct);
-            if (person is null)
+            if (person is null || (doorOnly && !await ExpectedAsync(db, sessionId, attendeeId, ct)))
             {
-                return OperationResult<CheckInResult>.NotFound(l["No person with id {0}.", attendeeId]);
+                // The same answer whether the id exists elsewhere or not at all: a helper learns nothing.
+                return OperationResult<CheckInResult>.NotFound(l["Nobody with this id is registered for or checked in to this session."]);
             }
             rsvp = await db.Rsvps.FirstOrDefaultAsync(r => r.SessionId == sessionId && r.AttendeeId == attendeeId, ct);
             method = CheckInMethod.Manual;
@@ -120,18 +126,29 @@ public sealed class CheckInService(
             else
             {
                 rsvp = await db.Rsvps.FirstOrDefaultAsync(r => r.SessionId == sessionId && r.AttendeeId == person.Id, ct);
+                // Someone known from elsewhere: a helper gets back only what they typed, not the stored name.
+                hideName = doorOnly && !await ExpectedAsync(db, sessionId, person.Id, ct);
             }
             method = rsvp is null || rsvp.Status == RsvpStatus.Cancelled ? CheckInMethod.WalkIn : CheckInMethod.Manual;
         }
 
         var existing = person.Id == 0 ? null : await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.SessionId == sessionId && c.AttendeeId == person.Id, ct);
+        var shownName = hideName ? name : person.DisplayName;
         if (existing is not null)
         {
-            return OperationResult<CheckInResult>.Ok(Result(existing, person, rsvp, created: false));
+            return OperationResult<CheckInResult>.Ok(Result(existing, person.Id, shownName, rsvp, created: false));
         }
         var checkIn = await RecordAsync(db, session, person, method, userId, ct);
-        return OperationResult<CheckInResult>.Ok(Result(checkIn, person, rsvp, created: true));
+        return OperationResult<CheckInResult>.Ok(Result(checkIn, person.Id, shownName, rsvp, created: true));
     }
+
+    private static bool IsOrganizer(ClaimsPrincipal? user)
+        => user is not null && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Organizer));
+
+    /// <summary>Whether the person belongs to the session's door: an RSVP of any status, or a check-in already.</summary>
+    private static async Task<bool> ExpectedAsync(MeetupDb db, int sessionId, int attendeeId, CancellationToken ct)
+        => await db.Rsvps.AnyAsync(r => r.SessionId == sessionId && r.AttendeeId == attendeeId, ct)
+            || await db.CheckIns.AnyAsync(c => c.SessionId == sessionId && c.AttendeeId == attendeeId, ct);
 
     /// <summary>
     /// Adds the check-in (and a walk-in's new person) and the thank-you that follows the session, in one
@@ -176,10 +193,10 @@ public sealed class CheckInService(
         return OperationResult<bool>.Ok(true);
     }
 
-    private static CheckInResult Result(CheckIn c, Attendee person, Rsvp? rsvp, bool created) => new()
+    private static CheckInResult Result(CheckIn c, int attendeeId, string? name, Rsvp? rsvp, bool created) => new()
     {
-        AttendeeId = person.Id,
-        Name = person.DisplayName,
+        AttendeeId = attendeeId,
+        Name = name,
         Method = c.Method.ToSnakeCase(),
         CheckedInAt = c.At,
         RsvpStatus = rsvp?.Status.ToSnakeCase(),

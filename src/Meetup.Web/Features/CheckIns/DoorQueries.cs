@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.CheckIns;
 
-/// <summary>What the door sees: counters and the people expected or already in, searchable by name or code.</summary>
+/// <summary>
+/// What the door sees: counters and the people expected or already in, searchable by name or code. Codes are
+/// matched here, on the server, and never listed: a door list is no bulk list of check-in codes.
+/// </summary>
 public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
 {
     /// <summary>The title and time zone of a session staff may check people in to (published or cancelled).</summary>
@@ -25,7 +28,11 @@ public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
                 s.CheckIns.Count,
                 s.Rsvps.Count(r => r.Status == RsvpStatus.Confirmed),
                 s.Rsvps.Count(r => r.Status == RsvpStatus.Waitlisted),
-                s.CheckIns.Max(c => (long?)c.Id) ?? 0))
+                s.CheckIns.Max(c => (long?)c.Id) ?? 0)
+            {
+                ConfirmedCheckedIn = s.CheckIns.Count(c => s.Rsvps.Any(r => r.AttendeeId == c.AttendeeId && r.Status == RsvpStatus.Confirmed)),
+                WaitlistedCheckedIn = s.CheckIns.Count(c => s.Rsvps.Any(r => r.AttendeeId == c.AttendeeId && r.Status == RsvpStatus.Waitlisted)),
+            })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -45,19 +52,20 @@ public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
         var checkedIn = checks.ToDictionary(c => c.AttendeeId);
         var registered = rsvps.Select(r => r.AttendeeId).ToHashSet();
 
-        var people = rsvps.Select(r => new DoorPerson(r.AttendeeId, r.DisplayName ?? "—", Mask(r.Email), r.Status.ToSnakeCase(), r.WaitlistPosition, r.CheckInCode,
+        var people = rsvps.Select(r => new DoorPerson(r.AttendeeId, r.DisplayName ?? "—", Mask(r.Email), r.Status.ToSnakeCase(), r.WaitlistPosition,
                 checkedIn.GetValueOrDefault(r.AttendeeId)?.At, checkedIn.GetValueOrDefault(r.AttendeeId)?.Method.ToSnakeCase()))
             .Concat(checks.Where(c => !registered.Contains(c.AttendeeId))
-                .Select(c => new DoorPerson(c.AttendeeId, c.DisplayName ?? "—", Mask(c.Email), null, null, null, c.At, c.Method.ToSnakeCase())));
+                .Select(c => new DoorPerson(c.AttendeeId, c.DisplayName ?? "—", Mask(c.Email), null, null, c.At, c.Method.ToSnakeCase())));
 
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
             var code = Rsvps.CheckInCodes.Normalize(term);
+            var byCode = code is null ? null : rsvps.FirstOrDefault(r => r.CheckInCode == code)?.AttendeeId;
             var emails = rsvps.Select(r => (r.AttendeeId, r.Email)).Concat(checks.Select(c => (c.AttendeeId, c.Email)))
                 .Where(e => e.Email is not null && e.Email.StartsWith(term.ToLowerInvariant(), StringComparison.Ordinal))
                 .Select(e => e.AttendeeId).ToHashSet();
-            people = people.Where(p => Matches(p.Name, term) || (code is not null && p.Code == code) || emails.Contains(p.AttendeeId));
+            people = people.Where(p => Matches(p.Name, term) || p.AttendeeId == byCode || emails.Contains(p.AttendeeId));
         }
         return [.. people.OrderBy(p => p.RsvpStatus == "confirmed" ? 0 : p.RsvpStatus is null ? 1 : p.RsvpStatus == "waitlisted" ? 2 : 3)
             .ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)];

@@ -1,5 +1,8 @@
 using System.Net;
+using Meetup.Data.Entities;
 using Meetup.Testing;
+using Meetup.Web.Features.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Meetup.Tests.Features.Auth;
 
@@ -96,5 +99,32 @@ public class LoginPageTests
         var location = response.Headers.Location!;
         Assert.True(!location.IsAbsoluteUri || location.Host == "localhost", $"Redirected off-site to {location}");
         Assert.Equal("/admin", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(null, "/admin/checkin")]
+    [InlineData("/admin", "/admin/checkin")]
+    [InlineData("/admin/events/1", "/admin/checkin")]
+    [InlineData("/admin/sessions/7/checkin", "/admin/sessions/7/checkin")]
+    [InlineData("/events/kubernetes", "/events/kubernetes")]
+    public async Task A_door_helper_signing_in_lands_on_a_page_they_may_open(string? returnUrl, string landing)
+    {
+        await using var app = await TestApp.StartAsync("Sqlite");
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganizerAccounts>()
+                .CreateAsync(new NewAccount("Door", "door@test.example", "door-helper-pass", Roles.DoorHelper));
+        }
+        var url = returnUrl is null ? "/account/login" : $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+        var response = await FormPost.SubmitAsync(app.Client(), url, "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "door@test.example",
+            ["Input.Password"] = "door-helper-pass",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal(landing, location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
     }
 }

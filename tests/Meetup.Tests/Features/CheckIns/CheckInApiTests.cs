@@ -72,6 +72,139 @@ public class CheckInApiTests
         Assert.Equal(4, door.People.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_door_helper_checks_in_only_people_of_that_session_and_learns_no_other_name(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var admin = await app.ApiClientAsync();
+        var door = await DoorHelperAsync(app);
+        var here = await PublishedSessionAsync(admin, 5, InThreeWeeks);
+        var elsewhere = await PublishedSessionAsync(admin, 5, InThreeWeeks); // another event
+        await RsvpAsync(app.Client(), here.Id, "Gao Lin", "gao@example.com");
+        var secret = await OutcomeAsync(await RsvpAsync(app.Client(), elsewhere.Id, "Secret Person", "secret@example.com"));
+        var gaoId = await AttendeeIdAsync(admin, here.Id, "Gao Lin");
+        var secretId = await AttendeeIdAsync(admin, elsewhere.Id, "Secret Person");
+        var url = $"/api/sessions/{here.Id}/checkins";
+
+        var stranger = await door.PostAsJsonAsync(url, new { attendeeId = secretId });
+        var nobody = await door.PostAsJsonAsync(url, new { attendeeId = secretId + 1000 });
+        var otherCode = await door.PostAsJsonAsync(url, new { code = secret.CheckInCode });
+        var otherToken = await door.PostAsJsonAsync(url, new { manageToken = secret.ManageToken });
+        var expected = await door.PostAsJsonAsync(url, new { attendeeId = gaoId });
+
+        foreach (var refused in new[] { stranger, nobody, otherCode, otherToken })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            Assert.DoesNotContain("Secret", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal((await JsonAsync(nobody)).GetProperty("detail").GetString(), (await JsonAsync(stranger)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Created, expected.StatusCode);
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Assert.False(await db.CheckIns.AnyAsync(c => c.AttendeeId == secretId));
+        }
+
+        // Organizers keep their full power: anyone, by id.
+        var byOrganizer = await admin.PostAsJsonAsync(url, new { attendeeId = secretId });
+        Assert.Equal(HttpStatusCode.Created, byOrganizer.StatusCode);
+        Assert.Equal("Secret Person", (await JsonAsync(byOrganizer)).GetProperty("name").GetString());
+
+        // Now that they are in, the helper may see and undo them like any other person of the session.
+        Assert.Equal(HttpStatusCode.OK, (await door.PostAsJsonAsync(url, new { attendeeId = secretId })).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_door_helpers_walk_in_with_the_email_of_someone_from_another_event_answers_no_stored_name(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var admin = await app.ApiClientAsync();
+        var door = await DoorHelperAsync(app);
+        var here = await PublishedSessionAsync(admin, 5, InThreeWeeks);
+        var elsewhere = await PublishedSessionAsync(admin, 5, InThreeWeeks);
+        await RsvpAsync(app.Client(), elsewhere.Id, "Secret Person", "secret@example.com");
+        await RsvpAsync(app.Client(), elsewhere.Id, "Hidden Too", "hidden@example.com");
+        await RsvpAsync(app.Client(), here.Id, "Gao Lin", "gao@example.com");
+        var url = $"/api/sessions/{here.Id}/checkins";
+
+        var typed = await door.PostAsJsonAsync(url, new { email = "SECRET@example.com", name = "Sam" });
+        var bare = await door.PostAsJsonAsync(url, new { email = "hidden@example.com" });
+        var expected = await door.PostAsJsonAsync(url, new { email = "gao@example.com" });
+
+        Assert.Equal(HttpStatusCode.Created, typed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, bare.StatusCode);
+        var typedBody = await typed.Content.ReadAsStringAsync();
+        var bareBody = await bare.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Secret Person", typedBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden Too", bareBody, StringComparison.Ordinal);
+        Assert.Equal("Sam", (await JsonAsync(typed)).GetProperty("name").GetString());
+        Assert.Equal("walk_in", (await JsonAsync(bare)).GetProperty("method").GetString());
+        Assert.Equal("Gao Lin", (await JsonAsync(expected)).GetProperty("name").GetString()); // expected here: named
+        await using var db = app.Factory.CreateDbContext();
+        Assert.Equal("Secret Person", await db.Attendees.Where(a => a.Email == "secret@example.com").Select(a => a.DisplayName).SingleAsync());
+        Assert.Equal(3, await db.Attendees.CountAsync()); // the same people, not new ones
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_door_list_sends_no_check_in_codes_but_finds_a_person_by_code(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var admin = await app.ApiClientAsync();
+        var door = await DoorHelperAsync(app);
+        var session = await PublishedSessionAsync(admin, 5, InThreeWeeks);
+        var a = await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "A Person", "a@example.com"));
+        var b = await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "B Person", "b@example.com"));
+        var url = $"/api/sessions/{session.Id}/checkins";
+
+        foreach (var client in new[] { door, admin })
+        {
+            var all = await client.GetAsync(url);
+            var body = await all.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+            Assert.Equal(2, (await JsonAsync(all)).GetProperty("people").GetArrayLength());
+            Assert.DoesNotContain(a.CheckInCode!, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(b.CheckInCode!, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"code\"", body, StringComparison.Ordinal);
+        }
+        var found = await JsonAsync(await door.GetAsync($"{url}?search={Uri.EscapeDataString(b.CheckInCode!.ToLowerInvariant())}"));
+        Assert.Equal("B Person", found.GetProperty("people").EnumerateArray().Single().GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Door_counts_keep_walk_ins_apart_from_the_confirmed(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var admin = await app.ApiClientAsync();
+        var session = await PublishedSessionAsync(admin, 3, InThreeWeeks);
+        var codes = new List<string>();
+        foreach (var n in new[] { "A", "B", "C", "D" })
+        {
+            codes.Add((await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, n, $"{n}@example.com"))).CheckInCode!);
+        }
+        var url = $"/api/sessions/{session.Id}/checkins";
+        await admin.PostAsJsonAsync(url, new { code = codes[0] });
+        await admin.PostAsJsonAsync(url, new { code = codes[1] });
+        await admin.PostAsJsonAsync(url, new { code = codes[3] }); // D is waitlisted
+        await admin.PostAsJsonAsync(url, new { email = "walkin@example.com", name = "Walk In" });
+
+        var counts = (await JsonAsync(await admin.GetAsync(url))).GetProperty("counts");
+
+        Assert.Equal(4, counts.GetProperty("checkedIn").GetInt32());
+        Assert.Equal(3, counts.GetProperty("confirmed").GetInt32());
+        Assert.Equal(2, counts.GetProperty("confirmedCheckedIn").GetInt32());
+        Assert.Equal(1, counts.GetProperty("waitlistedCheckedIn").GetInt32());
+        Assert.Equal(1, counts.GetProperty("walkIns").GetInt32());
+    }
+
+    private static async Task<int> AttendeeIdAsync(HttpClient organizer, int sessionId, string name)
+    {
+        var list = await JsonAsync(await organizer.GetAsync($"/api/sessions/{sessionId}/rsvps"));
+        return list.EnumerateArray().Single(r => r.GetProperty("name").GetString() == name).GetProperty("attendeeId").GetInt32();
+    }
+
     [Fact]
     public async Task Check_in_needs_a_signed_in_staff_member_401_anonymous_403_without_a_role()
     {
