@@ -4,7 +4,7 @@ namespace Meetup.E2E;
 
 /// <summary>
 /// Listens on a page for anything a script injection or a too-strict Content-Security-Policy would show: dialogs
-/// (the XSS corpus calls alert()), CSP refusals in the console ("Refused to …"), uncaught page errors.
+/// (the XSS corpus calls alert()), CSP refusals in the console ("Refused to …").
 /// </summary>
 public sealed class ScriptWatch
 {
@@ -47,7 +47,6 @@ public sealed class ScriptWatch
                 _events.Add($"{page.Url}: console {message.Type}: {message.Text}");
             }
         };
-        page.PageError += (_, error) => _events.Add($"{page.Url}: page error {error}");
     }
 
     public IPage Page { get; }
