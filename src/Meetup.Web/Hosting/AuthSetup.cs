@@ -58,6 +58,8 @@ internal static class AuthSetup
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "meetup.auth";
+            // Secure whenever the request came over HTTPS (behind a proxy: ForwardedHeaders:Enabled).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
         });
@@ -73,6 +75,8 @@ internal static class AuthSetup
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireRole(Roles.Admin, Roles.Organizer));
 
+        // The antiforgery cookie's default is never Secure; mark it so under HTTPS like the sign-in cookie.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddCascadingAuthenticationState();
 
         services.AddOptions<SignInThrottleSettings>().BindConfiguration("SignInThrottle");

@@ -9,6 +9,8 @@ internal static class Pipeline
     {
         // First: everything after it (logs, rate limits, links) sees the client's address and scheme.
         app.UseMeetupForwardedHeaders();
+        // Before anything can answer, so that every response (errors and 404s too) carries the headers.
+        app.UseMeetupSecurityHeaders();
         // API callers get problem details (no stack trace outside Development); pages get a friendly page.
         app.UseWhen(IsApi, api => api.UseExceptionHandler(ErrorOptions(path: null)));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler(ErrorOptions("/error")));
@@ -18,6 +20,7 @@ internal static class Pipeline
         }
 
         app.UseSerilogRequestLogging();
+        app.UseBlazorHubOriginCheck();
         app.UseRequestTextChecks();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

@@ -1,45 +1,39 @@
+using Ganss.Xss;
 using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Meetup.Web.Features.Shared;
 
 /// <summary>
-/// Organizer-written Markdown to HTML for public pages: raw HTML is disabled, and links or images
-/// whose address is not http(s), mailto or site-relative (e.g. <c>javascript:</c>) lose their address.
+/// Organizer-written Markdown (descriptions, speaker bios) to HTML that cannot run script: Markdig with raw
+/// HTML disabled and no generic attributes (<c>{onerror=…}</c>), then HtmlSanitizer with an allow-list of
+/// plain formatting tags, a few attributes and only http, https, mailto and site-relative addresses.
 /// </summary>
 public static class MarkdownText
 {
+    // No UseAdvancedExtensions: it brings generic attributes (any attribute on any element) and media
+    // links (iframes). These extensions add formatting only.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseDefinitionLists()
+        .UseAutoLinks()
         .DisableHtml()
         .Build();
 
-    public static string ToSafeHtml(string? markdown)
+    private static readonly HtmlSanitizer Sanitizer = new(new HtmlSanitizerOptions
     {
-        var document = Markdown.Parse(markdown ?? "", Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
+        AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            if (!IsSafe(link.Url))
-            {
-                link.Url = "#";
-            }
-        }
-        return document.ToHtml(Pipeline);
-    }
+            "p", "br", "hr", "strong", "em", "del", "ins", "mark", "sub", "sup", "code", "pre", "blockquote",
+            "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6",
+            "table", "thead", "tbody", "tr", "th", "td",
+        },
+        AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "start", "type" },
+        UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+    });
 
-    private static bool IsSafe(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return true;
-        }
-        var trimmed = url.Trim();
-        if ((trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal)) || trimmed.StartsWith('#') || trimmed.StartsWith('?'))
-        {
-            return true;
-        }
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
-    }
+    public static string ToSafeHtml(string? markdown)
+        => Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
 }
