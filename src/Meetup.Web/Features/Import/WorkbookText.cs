@@ -28,18 +28,20 @@ public static class WorkbookText
             }
             stream.Position = 0;
             var csv = new StringBuilder();
+            var width = -1; // the header's: a row whose last cells are empty still has them all
             foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX))
             {
-                var first = true;
+                var cells = 0;
                 foreach (var cell in row.Values)
                 {
-                    if (!first)
+                    if (cells++ > 0)
                     {
                         csv.Append(',');
                     }
-                    first = false;
                     AppendCell(csv, Text(cell));
                 }
+                width = width < 0 ? cells : width;
+                csv.Append(',', Math.Max(0, width - Math.Max(cells, 1)));
                 csv.Append("\r\n");
             }
             return csv.ToString();
