@@ -287,7 +287,7 @@ public class ImportApiTests
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, read.StatusCode);
-        Assert.Contains("'出欠' is not yes or no", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("'出欠' is not yes or no", (string)(await JsonAsync(read))["errors"]![0]!["message"]!, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
         var problem = await JsonAsync(unreadable);
         Assert.Equal(2, (int)problem["errors"]![0]!["line"]!);
