@@ -473,6 +473,9 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
     /// <summary>The worked example as a connpass participant list, with the session columns an organizer adds when combining events' lists.</summary>
     private static byte[] ConnpassStyle(string canonicalPath)
     {
+        static string Email(string email)
+            => email.Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant().Replace("@example.com", "@connpass.example", StringComparison.Ordinal);
+        static string Account(string email) => Email(email).Replace('@', '_').Replace('.', '_');
         var lines = File.ReadAllLines(canonicalPath, System.Text.Encoding.UTF8);
         var header = lines[0].Split(',');
         int Col(string name) => Array.IndexOf(header, name);
@@ -489,13 +492,14 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
                 Cell("session_languages"),
                 Cell("session_status") == "cancelled" ? "中止" : "開催",
                 "一般枠",
-                "user" + ++number,
+                // One connpass account per person (people are matched by it; the e-mail question is kept with them).
+                Account(Cell("email")),
                 Quote(Cell("name")),
                 // Other people than the canonical file's (who may be imported into another event of this app).
-                Cell("email").Normalize(System.Text.NormalizationForm.FormKC).Trim().ToLowerInvariant().Replace("@example.com", "@connpass.example", StringComparison.Ordinal),
+                Email(Cell("email")),
                 Cell("rsvp") switch { "confirmed" => "参加", "cancelled" => "キャンセル", "waitlisted" => "補欠", _ => "" },
                 Cell("attended") == "yes" ? "出席" : "",
-                number).Append('\n');
+                ++number).Append('\n');
         }
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.ToString())];
     }
