@@ -41,6 +41,26 @@ internal static class ImportBenchmark
         Console.WriteLine($"  parse                 {parse,6:F2} s");
         Console.WriteLine($"  write (empty event)   {write,6:F2} s   {first}");
         Console.WriteLine($"  import again          {reimport,6:F2} s   {again}");
+        BadFile(tokyo);
+    }
+
+    /// <summary>A million bad lines (three problems each): the time, and the memory the parse holds on to (kept problems only).</summary>
+    private static void BadFile(TimeZoneInfo tokyo)
+    {
+        var csv = new StringBuilder("session_start,email,attended\n", 7_000_000);
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            csv.Append("x,y,z\n");
+        }
+        var text = csv.ToString();
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var stopwatch = Stopwatch.StartNew();
+        var parsed = ImportParser.Parse(new StringReader(text), ColumnMapping.Canonical, tokyo);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine($"  1,000,000 bad lines   {seconds,6:F2} s   {parsed.ErrorCount:N0} problems, {parsed.Errors.Count:N0} kept, {held / 1e6:F1} MB held after");
+        GC.KeepAlive(parsed);
     }
 
     private static string Synthesize()

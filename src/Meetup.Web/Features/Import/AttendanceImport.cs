@@ -26,7 +26,7 @@ public sealed class AttendanceImport(IDbContextFactory<MeetupDb> dbFactory, Hist
         var parsed = ImportParser.Parse(csv, mapping, timeZone);
         if (!parsed.IsValid)
         {
-            return new ImportOutcome(ImportStatus.Invalid, Errors: parsed.Errors);
+            return new ImportOutcome(ImportStatus.Invalid, Errors: parsed.Errors, ErrorCount: parsed.ErrorCount);
         }
 
         try
@@ -39,6 +39,31 @@ public sealed class AttendanceImport(IDbContextFactory<MeetupDb> dbFactory, Hist
             logger.LogWarning(e, "Import into event {EventId} collided with a concurrent change; nothing was written", eventId);
             return new ImportOutcome(ImportStatus.Conflict);
         }
+    }
+
+    /// <summary>
+    /// The API's import of a file as it downloads (<see cref="ImportSources"/>): read in its encoding or
+    /// as a workbook, mapped as the import screen would guess it (<see cref="SourceMapping"/>), then imported.
+    /// </summary>
+    public async Task<ImportOutcome> ImportFileAsync(
+        int eventId, UploadedFile file, string source, string? sessionStart, string? sessionTitle, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (await EventTimeZoneAsync(eventId, ct) is not { } timeZone)
+        {
+            return new ImportOutcome(ImportStatus.EventNotFound);
+        }
+        if (SourceMapping.Unreadable(file) is { } unreadable)
+        {
+            return new ImportOutcome(ImportStatus.Invalid, Errors: [unreadable], ErrorCount: 1);
+        }
+        var (mapping, errors) = SourceMapping.Build(source, file, timeZone, sessionStart, sessionTitle);
+        if (mapping is null)
+        {
+            return new ImportOutcome(ImportStatus.Invalid, Errors: errors, ErrorCount: errors.Count);
+        }
+        using var text = file.OpenText();
+        return await ImportAsync(eventId, text, mapping, ct: ct);
     }
 
     /// <summary>A unique or foreign key violation: someone added the same person (or removed a session) meanwhile.</summary>

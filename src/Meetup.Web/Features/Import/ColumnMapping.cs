@@ -16,14 +16,17 @@ public sealed class ColumnMapping
     /// <param name="sources">Canonical field → source column name; null or empty names are left out.</param>
     /// <param name="values">Enumerated field (<see cref="ImportValues.Enumerated"/>) → what its values mean; each must lead to canonical values.</param>
     /// <param name="sessionStart">For a file of one session without a start column (connpass, Luma): every row's start, UTC.</param>
-    /// <param name="accounts">For a file without an e-mail column: the column of each person's account on the site the file comes from.</param>
+    /// <param name="accounts">The column of each person's account on the site the file comes from (connpass's ユーザー名): people are
+    /// matched by it; an <c>email</c> column, if mapped too, is then their contact address, kept with them.</param>
     /// <param name="sessionTitle">For a file without a title column: every row's session title (a per-event export's event name).</param>
+    /// <param name="checkInTimes">The column that says when each person checked in (connpass's 出席日時, Luma's <c>checked_in_at</c>), if any.</param>
     public ColumnMapping(
         IReadOnlyDictionary<string, string?> sources,
         IReadOnlyDictionary<string, ValueMapping>? values = null,
         DateTime? sessionStart = null,
         AccountColumn? accounts = null,
-        string? sessionTitle = null)
+        string? sessionTitle = null,
+        string? checkInTimes = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         _sources = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -46,10 +49,6 @@ public sealed class ColumnMapping
         {
             throw new ArgumentException("A fixed session start is a UTC instant, and only for a file without a start column.", nameof(sessionStart));
         }
-        if (accounts is not null && _sources.ContainsKey(ImportFields.Email))
-        {
-            throw new ArgumentException("People are known by their e-mail or by their account, not both.", nameof(accounts));
-        }
         if (sessionTitle is not null && (string.IsNullOrWhiteSpace(sessionTitle) || _sources.ContainsKey(ImportFields.SessionTitle)))
         {
             throw new ArgumentException("A fixed session title is some text, and only for a file without a title column.", nameof(sessionTitle));
@@ -57,6 +56,7 @@ public sealed class ColumnMapping
         SessionStart = sessionStart;
         Accounts = accounts;
         SessionTitle = sessionTitle?.Trim();
+        CheckInTimes = string.IsNullOrWhiteSpace(checkInTimes) ? null : checkInTimes;
     }
 
     private static ValueMapping Checked(string field, ValueMapping mapping)
@@ -99,6 +99,9 @@ public sealed class ColumnMapping
     /// <summary>Where people's accounts are when the file has no e-mail column; each becomes an <see cref="Shared.AccountAddress"/>.</summary>
     public AccountColumn? Accounts { get; }
 
+    /// <summary>The column of check-in times, or null: a filled cell is when that person arrived.</summary>
+    public string? CheckInTimes { get; }
+
     /// <summary>What the values of <paramref name="field"/> mean, or null when they are canonical already.</summary>
     public ValueMapping? ValuesOf(string field) => _values.GetValueOrDefault(field);
 
@@ -110,6 +113,7 @@ public sealed class ColumnMapping
     public static ColumnMapping Guess(IReadOnlyList<string> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        var source = ImportSources.Detect(headers);
         var keys = headers.Select(Key).ToList();
         var used = new bool[headers.Count];
         var guessed = new Dictionary<string, string?>();
@@ -119,6 +123,11 @@ public sealed class ColumnMapping
             foreach (var field in ImportFields.All)
             {
                 if (guessed.ContainsKey(field))
+                {
+                    continue;
+                }
+                // Meetup.com's Title is the member's title in the group ("Organizer"), not the session's.
+                if (field == ImportFields.SessionTitle && source == ImportSources.Meetup)
                 {
                     continue;
                 }
@@ -133,6 +142,15 @@ public sealed class ColumnMapping
                         break;
                     }
                 }
+            }
+        }
+        // A question added to the form ("連絡先メールアドレス（任意）", "Email (work)"): a header that names an address.
+        if (!guessed.ContainsKey(ImportFields.Email))
+        {
+            var index = keys.FindIndex(k => HeaderAliases.NamesAnEmail(k));
+            if (index >= 0 && !used[index])
+            {
+                guessed[ImportFields.Email] = headers[index];
             }
         }
         return new ColumnMapping(guessed);

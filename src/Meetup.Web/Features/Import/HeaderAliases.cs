@@ -23,10 +23,18 @@ internal static class HeaderAliases
         [ImportFields.Name] =
             ["name", "displayname", "fullname", "表示名", "氏名", "名前", "参加者名", "姓名", "名字", "ユーザー名", "username", "nickname"],
         [ImportFields.Rsvp] =
-            ["rsvp", "rsvpstatus", "response", "参加ステータス", "申込ステータス", "参加状況", "approvalstatus", "报名状态"],
+            ["rsvp", "rsvpstatus", "response", "参加ステータス", "申込ステータス", "参加状況", "approvalstatus", "报名状态", "ステータス"],
+        // A status column first; else a column of check-in times (a filled cell means they came).
         [ImportFields.Attended] =
-            ["attended", "attendance", "checkedin", "checkedinat", "checkin", "出欠", "出欠ステータス", "出席", "受付", "签到", "出席状态"],
+            ["attended", "attendance", "checkedin", "checkedinat", "checkin", "出欠", "出欠ステータス", "出席", "受付", "签到", "出席状态",
+             "チェックイン", "チェックイン日時", "出席日時", "受付日時", "checkintime", "签到时间"],
     };
 
     public static string[] Of(string field) => Aliases.GetValueOrDefault(field, []);
+
+    // Parts of a header (as ColumnMapping.Key writes it) that name an e-mail address.
+    private static readonly string[] EmailParts = ["メールアドレス", "email", "mailaddress", "邮箱", "电子邮件"];
+
+    /// <summary>Whether a header key names an e-mail address somewhere in it, as a question added to a form does.</summary>
+    public static bool NamesAnEmail(string key) => EmailParts.Any(part => key.Contains(part, StringComparison.Ordinal));
 }

@@ -54,8 +54,8 @@ public sealed partial class HistoryWriter
                 {
                     SessionId = sessionIds[pair.Session],
                     AttendeeId = attendeeIds[pair.Person],
-                    // The moment of arrival is not in a history: the session's start stands for it.
-                    At = plan.Sessions[pair.Session].Start,
+                    // When the file says when they came, that; else the session's start stands for it.
+                    At = pair.CheckedInAt ?? plan.Sessions[pair.Session].Start,
                     Method = CheckInMethod.Import,
                 });
             }

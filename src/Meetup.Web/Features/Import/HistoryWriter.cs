@@ -29,7 +29,17 @@ public sealed partial class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory,
     /// <returns>The counts, or null when the event does not exist.</returns>
     /// <exception cref="DbUpdateException">A concurrent change collided with this one (e.g. the same new person added meanwhile); nothing was written.
     /// Multi-row inserts report such a collision as the provider's own <see cref="System.Data.Common.DbException"/>.</exception>
-    public async Task<ImportResult?> WriteAsync(int eventId, IReadOnlyList<ImportRow> rows, IProgress<double>? progress = null, CancellationToken ct = default)
+    public Task<ImportResult?> WriteAsync(int eventId, IReadOnlyList<ImportRow> rows, IProgress<double>? progress = null, CancellationToken ct = default)
+        => WriteAsync(eventId, rows, progress, commit: true, ct);
+
+    /// <summary>
+    /// What <see cref="WriteAsync(int, IReadOnlyList{ImportRow}, IProgress{double}?, CancellationToken)"/> would write, found by
+    /// writing it and rolling back: the preview then says exactly what the import will change (all zero for a file imported before).
+    /// </summary>
+    public Task<ImportResult?> DryRunAsync(int eventId, IReadOnlyList<ImportRow> rows, CancellationToken ct = default)
+        => WriteAsync(eventId, rows, null, commit: false, ct);
+
+    private async Task<ImportResult?> WriteAsync(int eventId, IReadOnlyList<ImportRow> rows, IProgress<double>? progress, bool commit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var plan = ImportPlan.Build(rows);
@@ -58,6 +68,11 @@ public sealed partial class HistoryWriter(IDbContextFactory<MeetupDb> dbFactory,
         await RsvpInsert(db, now).ExecuteAsync(db, newRsvps, done.Add, ct);
         await UpdateRsvpsAsync(db, changedRsvps, now, done, ct);
         await CheckInInsert(db).ExecuteAsync(db, checkIns, done.Add, ct);
+        if (!commit)
+        {
+            await transaction.RollbackAsync(ct);
+            return new ImportResult(created, updated, attendeesCreated, rsvps.Count, checkIns.Count);
+        }
         await transaction.CommitAsync(ct);
         progress?.Report(1);
         return new ImportResult(created, updated, attendeesCreated, rsvps.Count, checkIns.Count);

@@ -10,6 +10,9 @@ internal sealed class ImportColumns
     private readonly string[] _names;
     private readonly ValueMapping?[] _values;
 
+    /// <summary>Slots after the canonical fields: the contact e-mail beside an account, and the check-in time.</summary>
+    public const int ContactEmail = 9, CheckInTime = 10;
+
     private ImportColumns(int[] index, string[] names, ValueMapping?[] values, DateTime? sessionStart, string? sessionTitle, string? accountSite)
     {
         SessionTitle = sessionTitle;
@@ -39,12 +42,12 @@ internal sealed class ImportColumns
     public ValueMapping? ValuesOf(int field) => _values[field];
 
     /// <summary>Null, with an error per missing required column (line 1, the header), when the file cannot be read.</summary>
-    public static ImportColumns? Resolve(CsvReader csv, ColumnMapping mapping, List<ImportError> errors)
+    public static ImportColumns? Resolve(CsvReader csv, ColumnMapping mapping, ImportErrors errors)
     {
         var fields = ImportFields.All;
-        var index = new int[fields.Count];
-        var names = new string[fields.Count];
-        var values = new ValueMapping?[fields.Count];
+        var index = new int[CheckInTime + 1];
+        var names = new string[CheckInTime + 1];
+        var values = new ValueMapping?[CheckInTime + 1];
         var complete = true;
         for (var f = 0; f < fields.Count; f++)
         {
@@ -66,6 +69,12 @@ internal sealed class ImportColumns
                 }
             }
         }
+        // Optional columns: a missing one is simply not read.
+        var contact = mapping.Accounts is null ? null : mapping.SourceOf(ImportFields.Email);
+        names[ContactEmail] = contact ?? ImportFields.Email;
+        index[ContactEmail] = contact is not null && csv.TryGetFieldIndex(contact, out var c) ? c : -1;
+        names[CheckInTime] = mapping.CheckInTimes ?? "checked_in_at";
+        index[CheckInTime] = mapping.CheckInTimes is { } times && csv.TryGetFieldIndex(times, out var t) ? t : -1;
         return complete ? new ImportColumns(index, names, values, mapping.SessionStart, mapping.SessionTitle, mapping.Accounts?.Site) : null;
     }
 }
@@ -73,6 +82,17 @@ internal sealed class ImportColumns
 /// <summary>The cells of the current record by canonical field: trimmed, with spreadsheet escapes undone and values translated.</summary>
 internal sealed class RowCells(CsvReader csv, ImportColumns columns)
 {
+    // Withdrawn users met so far per session start: each is numbered within its session.
+    private readonly Dictionary<DateTime, int> _withdrawn = [];
+
+    /// <summary>The next number (1, 2, …) of a withdrawn user in the session starting at <paramref name="start"/>.</summary>
+    public int NextWithdrawn(DateTime start)
+    {
+        var next = _withdrawn.GetValueOrDefault(start) + 1;
+        _withdrawn[start] = next;
+        return next;
+    }
+
     public string Get(int field)
     {
         var index = columns.IndexOf(field);

@@ -1,4 +1,3 @@
-using System.Text;
 using Meetup.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,8 +5,12 @@ namespace Meetup.Web.Features.Import;
 
 internal static class ImportEndpoints
 {
-    // What browsers and tools send for a .csv file; a missing Content-Type is read as CSV too.
-    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+    // What browsers and tools send for a .csv or .xlsx file; a missing Content-Type is read by the bytes too.
+    private static readonly string[] FileMediaTypes =
+    [
+        "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream",
+    ];
 
     public static void MapImportEndpoints(this WebApplication app)
     {
@@ -16,7 +19,7 @@ internal static class ImportEndpoints
             .RequireAuthorization(Policies.ApiOrganizers);
 
         events.MapPost("/{id:int}/import", ImportAsync)
-            .Accepts<string>("text/csv");
+            .Accepts<string>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         events.MapGet("/{id:int}/attendance.csv", ExportAsync)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
@@ -26,32 +29,41 @@ internal static class ImportEndpoints
             .ExcludeFromDescription();
     }
 
-    /// <summary>POST /api/events/{id}/import: the whole file or nothing; 400 lists every bad cell.</summary>
+    /// <summary>
+    /// POST /api/events/{id}/import[?source=connpass|luma|meetup|doorkeeper&amp;sessionStart=…&amp;sessionTitle=…]: the file as
+    /// downloaded (CSV in UTF-8, UTF-16 or Shift_JIS, or an .xlsx workbook), the whole of it or nothing; 400 lists the first
+    /// <see cref="ImportErrors.Cap"/> problems and counts them all (<c>errorCount</c>).
+    /// </summary>
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
-        int id, HttpRequest request, AttendanceImport import, CancellationToken ct)
+        int id, HttpRequest request, AttendanceImport import, string? source, string? sessionStart, string? sessionTitle, CancellationToken ct)
     {
         if (request.ContentType is { } contentType
-            && !CsvMediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+            && !FileMediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem($"Send the file as text/csv, not {contentType}.",
+            return TypedResults.Problem($"Send the file as text/csv (or an .xlsx workbook), not {contentType}.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
 
-        // Buffered: the parser reads synchronously, which Kestrel does not allow on the request body.
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        body.Position = 0;
-        using var text = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        // In memory (Kestrel caps a request body at 30 MB): the parser reads synchronously, which Kestrel does not allow on the body.
+        byte[] bytes;
+        using (var body = new MemoryStream())
+        {
+            await request.Body.CopyToAsync(body, ct);
+            bytes = body.ToArray();
+        }
+        var file = new UploadedFile("body", bytes);
 
-        var outcome = await import.ImportAsync(id, text, ColumnMapping.Canonical, ct: ct);
+        var outcome = await import.ImportFileAsync(id, file, (source ?? ImportSources.Canonical).Trim().ToLowerInvariant(), sessionStart, sessionTitle, ct);
         return outcome.Status switch
         {
             ImportStatus.Imported => TypedResults.Ok(outcome.Result),
             ImportStatus.Invalid => TypedResults.Problem(
-                $"The file has {outcome.Errors!.Count} problem(s); nothing was imported.",
+                outcome.ErrorCount > outcome.Errors!.Count
+                    ? $"The file has {outcome.ErrorCount} problems; nothing was imported. The first {outcome.Errors.Count} are listed."
+                    : $"The file has {outcome.ErrorCount} problem(s); nothing was imported.",
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "The file cannot be imported",
-                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors }),
+                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors, ["errorCount"] = outcome.ErrorCount }),
             ImportStatus.Conflict => TypedResults.Problem(
                 "Someone changed this event's history at the same moment; nothing was imported. Try again.",
                 statusCode: StatusCodes.Status409Conflict, title: "Conflict"),

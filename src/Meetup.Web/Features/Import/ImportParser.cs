@@ -45,7 +45,7 @@ public static class ImportParser
         ArgumentNullException.ThrowIfNull(timeZone);
 
         var rows = new List<ImportRow>();
-        var errors = new List<ImportError>();
+        var errors = new ImportErrors();
         IReadOnlyList<string> headers = [];
         var line = 1;
         try
@@ -58,13 +58,13 @@ public static class ImportParser
             if (headers.Count == 0)
             {
                 errors.Add(new ImportError(1, null, "The file is empty: a header row with the column names is required."));
-                return new ImportParseResult(headers, rows, errors);
+                return Result(headers, rows, errors);
             }
 
             var columns = ImportColumns.Resolve(csv, mapping, errors);
             if (columns is null)
             {
-                return new ImportParseResult(headers, rows, errors);
+                return Result(headers, rows, errors);
             }
 
             var cells = new RowCells(csv, columns);
@@ -75,9 +75,13 @@ public static class ImportParser
                 {
                     continue; // a spreadsheet's trailing ",,,,," rows
                 }
-                if (ImportRowReader.Read(cells, line, timeZone, errors) is { } row)
+                if (ImportRowReader.Read(cells, line, timeZone, errors) is { } row && errors.Count == 0)
                 {
-                    rows.Add(row);
+                    rows.Add(row); // once a row is bad nothing is written: keep only the count and the first problems
+                }
+                else if (rows.Count > 0)
+                {
+                    rows = [];
                 }
             }
         }
@@ -89,8 +93,11 @@ public static class ImportParser
         {
             errors.Add(new ImportError(e.LineNumber > 0 ? (int)e.LineNumber : line + 1, null, "The file is not valid CSV: " + e.Message));
         }
-        return new ImportParseResult(headers, rows, errors);
+        return Result(headers, rows, errors);
     }
+
+    private static ImportParseResult Result(IReadOnlyList<string> headers, List<ImportRow> rows, ImportErrors errors)
+        => new(headers, errors.Count == 0 ? rows : [], errors.Kept, errors.Count);
 
     private static string MalformedMessage(CsvMalformedReason reason) => reason switch
     {

@@ -38,6 +38,7 @@ internal sealed class ImportPlan
                 plan.People.Add(new PlannedPerson(row.Email));
             }
             plan.People[p].Name ??= row.Name;
+            plan.People[p].ContactEmail ??= row.ContactEmail;
 
             if (pairs.TryGetValue((s, p), out var existing))
             {
@@ -46,7 +47,7 @@ internal sealed class ImportPlan
             else
             {
                 pairs.Add((s, p), plan.Pairs.Count);
-                plan.Pairs.Add(new PlannedPair(s, p, row.Rsvp, row.Attended));
+                plan.Pairs.Add(new PlannedPair(s, p, row.Rsvp, row.Attended, row.Attended ? row.CheckedInAt : null));
             }
         }
         return plan;
@@ -71,25 +72,31 @@ internal sealed class PlannedSession(DateTime start)
     }
 }
 
-/// <summary>A person of the file; the first name given wins.</summary>
+/// <summary>A person of the file (by <see cref="Email"/>, an account's address for people known by an account); the first name and contact address given win.</summary>
 internal sealed class PlannedPerson(string email)
 {
     public string Email { get; } = email;
     public string? Name { get; set; }
+
+    /// <summary>The e-mail a file of accounts also gives for this person.</summary>
+    public string? ContactEmail { get; set; }
 }
 
 /// <summary>
 /// One person at one session. Rows repeated for the pair (e.g. the same person typed once in
 /// full-width) merge: attended if any row says so, and the strongest RSVP
-/// (confirmed, then waitlisted, then cancelled, then none).
+/// (confirmed, then waitlisted, then cancelled, then none), and the earliest check-in time.
 /// </summary>
-internal readonly record struct PlannedPair(int Session, int Person, ImportRsvp Rsvp, bool Attended)
+internal readonly record struct PlannedPair(int Session, int Person, ImportRsvp Rsvp, bool Attended, DateTime? CheckedInAt = null)
 {
     public PlannedPair Merge(ImportRow row) => this with
     {
         Rsvp = Strength(row.Rsvp) > Strength(Rsvp) ? row.Rsvp : Rsvp,
         Attended = Attended || row.Attended,
+        CheckedInAt = Earliest(CheckedInAt, row.Attended ? row.CheckedInAt : null),
     };
+
+    private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>Confirmed, then waitlisted, then cancelled, then none.</summary>
     public static int Strength(ImportRsvp rsvp) => rsvp switch

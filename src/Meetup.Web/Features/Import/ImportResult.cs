@@ -6,4 +6,6 @@ public sealed record ImportResult(int SessionsCreated, int SessionsUpdated, int 
 public enum ImportStatus { Imported, EventNotFound, Invalid, Conflict }
 
 /// <summary>The outcome of <see cref="AttendanceImport.ImportAsync"/>: the counts, or why nothing was written.</summary>
-public sealed record ImportOutcome(ImportStatus Status, ImportResult? Result = null, IReadOnlyList<ImportError>? Errors = null);
+/// <param name="Errors">The first <see cref="ImportErrors.Cap"/> problems of an invalid file.</param>
+/// <param name="ErrorCount">How many problems it has in all.</param>
+public sealed record ImportOutcome(ImportStatus Status, ImportResult? Result = null, IReadOnlyList<ImportError>? Errors = null, int ErrorCount = 0);

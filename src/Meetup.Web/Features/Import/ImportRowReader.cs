@@ -13,7 +13,7 @@ internal static class ImportRowReader
     // Lengths the database holds (see the entity configurations).
     private const int MaxTitle = 200, MaxName = 200, MaxLanguage = 35;
 
-    public static ImportRow? Read(RowCells cells, int line, TimeZoneInfo timeZone, List<ImportError> errors)
+    public static ImportRow? Read(RowCells cells, int line, TimeZoneInfo timeZone, ImportErrors errors)
     {
         var before = errors.Count;
         void Fail(int field, string message) => errors.Add(new ImportError(line, cells.ColumnName(field), message));
@@ -65,11 +65,25 @@ internal static class ImportRowReader
             Fail(Status, $"'{statusText.ToLowerInvariant()}' is not a session status: use held or cancelled.");
         }
 
+        var name = NullIfEmpty(cells.Get(Name));
+        if (name is { Length: > MaxName })
+        {
+            Fail(Name, $"The name is longer than {MaxName} characters.");
+        }
+
         var emailText = cells.Get(Email);
         var email = cells.AccountSite is { } site
             ? AccountAddress.For(site, emailText) ?? ""
             : EmailAddress.Normalize(emailText);
-        if (emailText.Length == 0)
+        if (cells.AccountSite is { } withdrawnSite
+            && (AccountAddress.IsWithdrawnName(emailText) || (emailText.Length == 0 && AccountAddress.IsWithdrawnName(name))))
+        {
+            // connpass's withdrawn users keep their rows but lose their account ("(退会ユーザー)" where the user name was):
+            // not one person however many rows, but each row a person of its own.
+            email = errors.Count > before ? "" : AccountAddress.Withdrawn(withdrawnSite, start, cells.NextWithdrawn(start));
+            name = null; // "(退会ユーザー)" is no name: kept, the duplicates page would offer to merge them all
+        }
+        else if (emailText.Length == 0)
         {
             Fail(Email, cells.AccountSite is null
                 ? "The email address is required: it tells people apart."
@@ -82,10 +96,15 @@ internal static class ImportRowReader
                 : $"'{emailText}' is too long for an account name, or holds control characters.");
         }
 
-        var name = NullIfEmpty(cells.Get(Name));
-        if (name is { Length: > MaxName })
+        // Beside an account, the e-mail the file also gives (an optional question): kept with the person.
+        string? contact = null;
+        if (cells.Get(ImportColumns.ContactEmail) is { Length: > 0 } contactText)
         {
-            Fail(Name, $"The name is longer than {MaxName} characters.");
+            contact = EmailAddress.Normalize(contactText);
+            if (!EmailAddress.IsValid(contact) || !AccountAddress.IsDeliverable(contact))
+            {
+                Fail(ImportColumns.ContactEmail, $"'{contactText}' is not a valid email address.");
+            }
         }
         else if (!TextRules.IsSingleLine(name))
         {
@@ -106,8 +125,22 @@ internal static class ImportRowReader
                 : $"'{attendedText}' is not yes or no (true/false and 1/0 work too).");
         }
 
+        // When they checked in, if the file says: kept as the check-in's time (else the session's start stands for it).
+        DateTime? checkedInAt = null;
+        if (cells.Get(ImportColumns.CheckInTime) is { Length: > 0 } timeText)
+        {
+            if (SessionStartText.TryParse(timeText, timeZone, out var at, out var why))
+            {
+                checkedInAt = attended ? at : null;
+            }
+            else
+            {
+                Fail(ImportColumns.CheckInTime, why);
+            }
+        }
+
         return errors.Count > before ? null
-            : new ImportRow(line, start, title, format, languages, status, email, name, rsvp, attended);
+            : new ImportRow(line, start, title, format, languages, status, email, name, rsvp, attended, contact, checkedInAt);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

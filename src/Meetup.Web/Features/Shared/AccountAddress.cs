@@ -75,6 +75,50 @@ public static class AccountAddress
             return email;
         }
         var site = email[(at + 1)..^Tld.Length];
-        return IsSite(site) ? $"{Uri.UnescapeDataString(email[..at])} ({site})" : email;
+        if (!IsSite(site))
+        {
+            return email;
+        }
+        return IsWithdrawn(email)
+            ? $"(withdrawn user {email[WithdrawnPrefix.Length..at]}) ({site})"
+            : $"{Uri.UnescapeDataString(email[..at])} ({site})";
+    }
+
+    // A local part no account can give: For escapes every '%' of an account as %25.
+    private const string WithdrawnPrefix = "%withdrawn-";
+
+    // What connpass shows where a withdrawn user's name was.
+    private static readonly string[] WithdrawnNames = ["退会ユーザー", "退会したユーザー", "退会済みユーザー", "withdrawnuser", "deleteduser"];
+
+    /// <summary>Whether a cell is the name a site shows for someone who left it: connpass's <c>(退会ユーザー)</c>.</summary>
+    public static bool IsWithdrawnName(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var key = new string([.. text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c) && c is not ('(' or ')' or '[' or ']' or '_'))]);
+        return WithdrawnNames.Contains(key);
+    }
+
+    /// <summary>
+    /// A withdrawn user of <paramref name="site"/>: the <paramref name="number"/>-th in the session starting at
+    /// <paramref name="sessionStartUtc"/>. Not one person for every "(退会ユーザー)" row, but one per row; the
+    /// same file imported again names the same people, so nothing is added twice.
+    /// </summary>
+    public static string Withdrawn(string site, DateTime sessionStartUtc, int number)
+    {
+        if (!IsSite(site))
+        {
+            throw new ArgumentException($"'{site}' is not a site name: lower-case letters, digits and hyphens.", nameof(site));
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{WithdrawnPrefix}{sessionStartUtc:yyyyMMdd't'HHmm}-{number}@{site}{Tld}");
+    }
+
+    /// <summary>Whether the address stands for a withdrawn user (<see cref="Withdrawn"/>).</summary>
+    public static bool IsWithdrawn(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.StartsWith(WithdrawnPrefix, StringComparison.Ordinal) && email.EndsWith(Tld, StringComparison.Ordinal);
     }
 }

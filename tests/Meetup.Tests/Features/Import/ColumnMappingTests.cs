@@ -88,14 +88,15 @@ public class ColumnMappingTests
     }
 
     [Fact]
-    public void People_known_by_an_account_column_need_no_email_column_and_not_both()
+    public void People_known_by_an_account_column_need_no_email_column_and_an_email_column_beside_it_is_kept()
     {
         var accounts = new AccountColumn("ユーザー名", "connpass");
 
         var mapping = new ColumnMapping(new Dictionary<string, string?>(), accounts: accounts);
+        var both = new ColumnMapping(new Dictionary<string, string?> { [ImportFields.Email] = "mail" }, accounts: accounts);
 
         Assert.Equal(accounts, mapping.Accounts);
-        Assert.Throws<ArgumentException>(() => new ColumnMapping(
-            new Dictionary<string, string?> { [ImportFields.Email] = "mail" }, accounts: accounts));
+        Assert.Equal(accounts, both.Accounts);
+        Assert.Equal("mail", both.SourceOf(ImportFields.Email));
     }
 }

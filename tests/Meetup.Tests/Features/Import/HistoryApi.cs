@@ -17,6 +17,17 @@ internal static class HistoryApi
 
     public static string ExampleFile(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "retention-example", name);
 
+    /// <summary>A platform's export kept as it downloads (TestData/platform-exports, see its README).</summary>
+    public static byte[] PlatformFile(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "platform-exports", name));
+
+    /// <summary>POST /api/events/{id}/import with the bytes of a file as downloaded.</summary>
+    public static Task<HttpResponseMessage> ImportFileAsync(HttpClient client, int eventId, byte[] file, string query = "", string contentType = "text/csv")
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return client.PostAsync($"/api/events/{eventId}/import{query}", content);
+    }
+
     public static string ExampleCsv() => File.ReadAllText(ExampleFile("attendance.csv"), Encoding.UTF8);
 
     public static JsonNode ExpectedReport() => JsonNode.Parse(File.ReadAllText(ExampleFile("expected.json")))!;

@@ -269,21 +269,29 @@ public class ImportApiTests
     }
 
     [Fact]
-    public async Task A_json_body_gets_415_and_a_file_that_is_not_utf8_gets_400()
+    public async Task A_json_body_gets_415_and_a_file_in_no_encoding_the_api_reads_gets_400()
     {
         await using var app = await StartAsync("Sqlite");
         var client = await app.ApiClientAsync();
         var eventId = await CreateEventAsync(app);
 
         var json = await client.PostAsJsonAsync($"/api/events/{eventId}/import", new { rows = 1 });
-        // "出欠" in Shift_JIS, as an old Excel saves it.
+        // "出欠" in Shift_JIS, as an old Excel saves it: read as Shift_JIS now, and refused as no yes/no.
         var shiftJis = new ByteArrayContent([.. "session_start,email,attended\n2018-09-02T14:00,a@example.com,"u8, 0x8F, 0x6F, 0x8C, 0x87, (byte)'\n']);
         shiftJis.Headers.ContentType = new("text/csv");
-        var notUtf8 = await client.PostAsync($"/api/events/{eventId}/import", shiftJis);
+        var read = await client.PostAsync($"/api/events/{eventId}/import", shiftJis);
+        // Bytes neither UTF-8 nor Shift_JIS (row 0x85 of Shift_JIS is empty).
+        var neither = new ByteArrayContent([.. "session_start,email,attended\n2018-09-02T14:00,a@example.com,"u8, 0x85, 0x40, (byte)'\n']);
+        neither.Headers.ContentType = new("text/csv");
+        var unreadable = await client.PostAsync($"/api/events/{eventId}/import", neither);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, notUtf8.StatusCode);
-        Assert.Contains("UTF-8", await notUtf8.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, read.StatusCode);
+        Assert.Contains("'出欠' is not yes or no", (string)(await JsonAsync(read))["errors"]![0]!["message"]!, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        var problem = await JsonAsync(unreadable);
+        Assert.Equal(2, (int)problem["errors"]![0]!["line"]!);
+        Assert.Contains("neither UTF-8 nor Shift_JIS", (string)problem["errors"]![0]!["message"]!, StringComparison.Ordinal);
         Assert.Equal((0, 0, 0, 0), await CountRowsAsync(app));
     }
 

@@ -104,7 +104,8 @@ public class ImportParserTests
         var result = Parse(csv);
 
         Assert.Equal([(4, "email")], Where(result));
-        Assert.Equal("Title", Assert.Single(result.Rows).SessionTitle);
+        Assert.Empty(result.Rows); // a bad file keeps its problems, not its rows: nothing of it is written
+        Assert.Equal("Title", Assert.Single(Parse(csv[..csv.LastIndexOf("2018", StringComparison.Ordinal)]).Rows).SessionTitle);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public class ValueMappingParserTests
         var error = Assert.Single(result.Errors);
         Assert.Equal((5, "approval_status"), (error.Line, error.Column));
         Assert.Contains("'declined' is not an RSVP status", error.Message, StringComparison.Ordinal);
-        Assert.Equal(4, result.Rows.Count);
+        Assert.Empty(result.Rows); // a bad file keeps its problems, not its rows: nothing of it is written
     }
 
     [Fact]

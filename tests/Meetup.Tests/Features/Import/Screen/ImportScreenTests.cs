@@ -3,6 +3,7 @@ using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Web.Features.Import;
 using Meetup.Web.Features.Import.Screen;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meetup.Tests.Features.Import.Screen;
@@ -87,6 +88,8 @@ public class ImportScreenTests
         Assert.Equal(new DateTime(2018, 9, 2, 5, 0, 0, DateTimeKind.Utc), before.SessionSamples[0].StartsAt);
         Assert.Equal((6, 5), (before.SessionSamples[0].People, before.SessionSamples[0].Attended)); // 6 listed, 5 came
         Assert.DoesNotContain(before.NewPeopleSamples, p => p.Email == "alice@example.com");
+        Assert.Equal(new ImportResult(SessionsCreated: 8, SessionsUpdated: 0, AttendeesCreated: 12, RsvpsWritten: 37, CheckInsWritten: 28), before.Changes);
+        Assert.False(before.ChangesNothing);
         await using (var db = app.Factory.CreateDbContext())
         {
             Assert.Empty(db.Sessions.Where(s => s.EventId == eventId)); // a preview writes nothing
@@ -99,6 +102,13 @@ public class ImportScreenTests
 
         Assert.Equal((8, 0, 13, 0), (after.Sessions, after.NewSessions, after.People, after.NewPeople));
         Assert.All(after.SessionSamples, s => Assert.True(s.Exists));
+        // Imported before: the preview says nothing will change (not "37 RSVPs / 28 check-ins" again), and writes nothing itself.
+        Assert.Equal(new ImportResult(0, 0, 0, 0, 0), after.Changes);
+        Assert.True(after.ChangesNothing);
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Assert.Equal(28, await db.CheckIns.CountAsync());
+        }
     }
 
     private static IReadOnlyList<ImportRow> ParseExample()

@@ -72,7 +72,10 @@ public class MissingColumnsTests
         var mapping = missing.ToMapping(columns, new Dictionary<string, ValueMapping>(), Tokyo);
 
         Assert.False(MissingColumns.NeedsStart(columns) || MissingColumns.NeedsAccounts(columns));
-        Assert.Equal((null, null, null), (mapping.SessionStart, mapping.Accounts, mapping.SessionTitle));
+        Assert.Equal((null, null), (mapping.SessionStart, mapping.SessionTitle));
+        // connpass knows people by their account: with an e-mail column too, they are matched by it and the address is kept.
+        Assert.Equal(new AccountColumn("ユーザー名", "connpass"), mapping.Accounts);
+        Assert.Equal("メールアドレス", mapping.SourceOf(ImportFields.Email));
     }
 
     [Fact]
@@ -86,7 +89,10 @@ public class MissingColumnsTests
         missing.Date = new DateTime(2019, 3, 10);
         missing.Time = new TimeSpan(2, 30, 0);
         missing.AccountColumn = "Name";
-        missing.Site = "Meetup.com";
+        missing.Site = "Meetup.com"; // a domain as people type it: its name
+        Assert.Equal("meetup", missing.Site);
+        Assert.Equal([MissingProblem.StartSkipped], missing.Problems(columns, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
+        missing.Site = "-";
         Assert.Equal([MissingProblem.StartSkipped, MissingProblem.NoSite], missing.Problems(columns, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
     }
 

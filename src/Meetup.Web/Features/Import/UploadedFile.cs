@@ -1,11 +1,12 @@
 using System.Text;
 using Microsoft.AspNetCore.Components.Forms;
 
-namespace Meetup.Web.Features.Import.Screen;
+namespace Meetup.Web.Features.Import;
 
 /// <summary>
-/// The uploaded file, kept as bytes in the circuit between the steps of the screen (it is capped at
-/// <see cref="MaxBytes"/>), with the encoding it is read in (<see cref="FileEncodings"/>).
+/// An import file as bytes, with the encoding it is read in (<see cref="FileEncodings"/>): the
+/// screen keeps it in the circuit between its steps (capped at <see cref="MaxBytes"/>), the API
+/// reads its request body into one. An <c>.xlsx</c> workbook is read as the CSV of its first sheet.
 /// </summary>
 public sealed class UploadedFile
 {
@@ -13,6 +14,9 @@ public sealed class UploadedFile
     public const long MaxBytes = 20 * 1024 * 1024;
 
     private readonly byte[] _bytes;
+
+    // A workbook's first sheet as CSV (null for a text file, or a workbook that cannot be read).
+    private readonly string? _sheet;
 
     /// <param name="encodingId">One of <see cref="FileEncodings"/>; null detects it from the bytes.</param>
     public UploadedFile(string name, byte[] bytes, string? encodingId = null)
@@ -25,7 +29,17 @@ public sealed class UploadedFile
         Name = name;
         _bytes = bytes;
         EncodingId = encodingId ?? FileEncodings.Detect(bytes);
+        if (EncodingId == FileEncodings.Workbook)
+        {
+            _sheet = WorkbookText.ToCsv(bytes);
+        }
     }
+
+    /// <summary>The file is an Excel workbook (read from its first sheet), not text.</summary>
+    public bool IsWorkbook => EncodingId == FileEncodings.Workbook;
+
+    /// <summary>A workbook whose first sheet cannot be read (a broken or password-protected file).</summary>
+    public bool IsUnreadableWorkbook => IsWorkbook && _sheet is null;
 
     public string Name { get; }
     public long Size => _bytes.LongLength;
@@ -41,12 +55,16 @@ public sealed class UploadedFile
 
     /// <summary>A fresh reader over the text: invalid bytes are an error, not '?'; a UTF-8 or UTF-16 byte order mark is not text.</summary>
     public TextReader OpenText()
-        => new StreamReader(new MemoryStream(_bytes, writable: false), FileEncodings.Strict(EncodingId),
+        => IsWorkbook ? new StringReader(_sheet ?? "") : new StreamReader(new MemoryStream(_bytes, writable: false), FileEncodings.Strict(EncodingId),
             detectEncodingFromByteOrderMarks: FileEncodings.UsesByteOrderMark(EncodingId));
 
     /// <summary>The line (1 = the header) of the first bytes the encoding cannot read, or null when it reads them all.</summary>
     public int? FirstUnreadableLine()
     {
+        if (IsWorkbook)
+        {
+            return _sheet is null ? 1 : null;
+        }
         var encoding = FileEncodings.Strict(EncodingId);
         ReadOnlySpan<byte> rest = _bytes;
         if (EncodingId == FileEncodings.Utf16)
