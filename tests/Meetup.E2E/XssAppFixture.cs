@@ -65,7 +65,7 @@ public sealed class XssAppFixture : IAsyncLifetime
                 chunk.Select((p, j) => (OneLine(p), speakers[start + j])).ToList());
             for (var j = 0; j < chunk.Count; j++)
             {
-                var answers = questionIds.ToDictionary(id => id.ToString(CultureInfo.InvariantCulture), _ => Cut(chunk[j], 500));
+                var answers = questionIds.ToDictionary(id => id.ToString(CultureInfo.InvariantCulture), _ => Cut(OneLine(chunk[j]), 500));
                 await PostAsync($"/api/sessions/{sessionId}/rsvps", new { name = OneLine(chunk[j]), email = $"xss{start + j}@test.example", answers });
             }
             Hubs.Add(new Hub(eventId, sessionId));
