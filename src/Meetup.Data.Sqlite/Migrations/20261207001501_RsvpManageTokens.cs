@@ -52,9 +52,8 @@ namespace Meetup.Data.Sqlite.Migrations
                 name: "IX_Rsvps_ManageTokenHash",
                 table: "Rsvps");
 
-            migrationBuilder.DropColumn(
-                name: "ManageTokenHash",
-                table: "Rsvps");
+            // SQLite (≥ 3.35) drops an unindexed column in place; EF's DropColumn would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Rsvps\" DROP COLUMN \"ManageTokenHash\";");
         }
 
         /// <inheritdoc />
