@@ -22,6 +22,7 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
     public DbSet<AttendeeAlias> AttendeeAliases => Set<AttendeeAlias>();
     public DbSet<DistinctPeople> DistinctPeople => Set<DistinctPeople>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+    public DbSet<RsvpManageToken> RsvpManageTokens => Set<RsvpManageToken>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -484,10 +484,6 @@ namespace Meetup.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ManageTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
 
@@ -506,9 +502,6 @@ namespace Meetup.Data.Postgres.Migrations
 
                     b.HasIndex("AttendeeId");
 
-                    b.HasIndex("ManageTokenHash")
-                        .IsUnique();
-
                     b.HasIndex("SessionId", "AttendeeId")
                         .IsUnique();
 
@@ -518,6 +511,35 @@ namespace Meetup.Data.Postgres.Migrations
                     b.HasIndex("SessionId", "Status", "WaitlistPosition", "AttendeeId");
 
                     b.ToTable("Rsvps");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.RsvpManageToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RsvpId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("RsvpId");
+
+                    b.ToTable("RsvpManageTokens");
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.Session", b =>
@@ -892,6 +914,17 @@ namespace Meetup.Data.Postgres.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.RsvpManageToken", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Rsvp", "Rsvp")
+                        .WithMany("ManageTokens")
+                        .HasForeignKey("RsvpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rsvp");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.Session", b =>
                 {
                     b.HasOne("Meetup.Data.Entities.Event", "Event")
@@ -968,6 +1001,11 @@ namespace Meetup.Data.Postgres.Migrations
                     b.Navigation("Questions");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.Rsvp", b =>
+                {
+                    b.Navigation("ManageTokens");
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.Session", b =>

@@ -464,10 +464,6 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ManageTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -486,9 +482,6 @@ namespace Meetup.Data.Sqlite.Migrations
 
                     b.HasIndex("AttendeeId");
 
-                    b.HasIndex("ManageTokenHash")
-                        .IsUnique();
-
                     b.HasIndex("SessionId", "AttendeeId")
                         .IsUnique();
 
@@ -498,6 +491,33 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.HasIndex("SessionId", "Status", "WaitlistPosition", "AttendeeId");
 
                     b.ToTable("Rsvps");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.RsvpManageToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RsvpId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("RsvpId");
+
+                    b.ToTable("RsvpManageTokens");
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.Session", b =>
@@ -862,6 +882,17 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.RsvpManageToken", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Rsvp", "Rsvp")
+                        .WithMany("ManageTokens")
+                        .HasForeignKey("RsvpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rsvp");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.Session", b =>
                 {
                     b.HasOne("Meetup.Data.Entities.Event", "Event")
@@ -938,6 +969,11 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Navigation("Questions");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.Rsvp", b =>
+                {
+                    b.Navigation("ManageTokens");
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.Session", b =>

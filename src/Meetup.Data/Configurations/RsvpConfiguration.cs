@@ -14,8 +14,6 @@ internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Rsvp>
         // Seat counts and the end of the waitlist (COUNT, MAX(position)) come from this index alone, and so do the
         // retention report's confirmed (session, person) pairs: AttendeeId last makes it cover that scan.
         r.HasIndex(x => new { x.SessionId, x.Status, x.WaitlistPosition, x.AttendeeId });
-        r.Property(x => x.ManageTokenHash).HasMaxLength(64);
-        r.HasIndex(x => x.ManageTokenHash).IsUnique();
         r.Property(x => x.CheckInCode).HasMaxLength(12);
         r.HasIndex(x => new { x.SessionId, x.CheckInCode }).IsUnique();
     }

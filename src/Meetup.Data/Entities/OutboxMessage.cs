@@ -23,7 +23,10 @@ public class OutboxMessage
     /// <summary>JSON facts of the event being reported (status, position at the time…).</summary>
     public string Payload { get; set; } = "{}";
 
-    /// <summary>A manage token, encrypted with Data Protection; cleared once the message is rendered.</summary>
+    /// <summary>
+    /// A manage token, encrypted with Data Protection. The rendered body holds a placeholder in its place, filled in
+    /// only in the message handed to SMTP; cleared once sent or given up. No plain token is ever stored.
+    /// </summary>
     public string? Secret { get; set; }
 
     public int? SessionId { get; set; }

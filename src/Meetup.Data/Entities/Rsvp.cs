@@ -15,8 +15,8 @@ public class Rsvp
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>SHA-256 (hex) of the manage token; the token itself is never stored.</summary>
-    public string? ManageTokenHash { get; set; }
+    /// <summary>The hashes of its live manage links (the tokens themselves are never stored).</summary>
+    public List<RsvpManageToken> ManageTokens { get; set; } = [];
 
     /// <summary>A short code for the door (e.g. "K7QM4X"), unique within the session; the QR code carries it too.</summary>
     public string? CheckInCode { get; set; }

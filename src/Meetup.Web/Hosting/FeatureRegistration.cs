@@ -29,6 +29,7 @@ internal static class FeatureRegistration
         services.AddScoped<AgendaService>();
         services.AddScoped<SpeakerService>();
         services.AddScoped<HomeQueries>();
+        services.AddSingleton<Features.Shared.PublicBase>();
         services.AddScoped<Features.Shared.PublicUrls>();
         services.AddScoped<PublicEventQueries>();
         services.AddScoped<CalendarQueries>();

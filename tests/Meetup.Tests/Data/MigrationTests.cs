@@ -2,6 +2,7 @@ using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Meetup.Tests.Data;
 
@@ -80,5 +81,35 @@ public class MigrationTests
         db.Attendees.Add(new Attendee { Email = EmailAddress.Normalize("ｇａｏ＠ｅｘａｍｐｌｅ．ｃｏｍ") });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Manage_links_held_before_links_got_their_own_table_keep_working(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var hash = new string('a', 64);
+        int rsvpId;
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("DistinctPeople");
+            var ev = new Event { Name = "Study group", Slug = "study-group" };
+            var session = new Session
+            {
+                Event = ev, Title = "#1", StartsAt = new DateTime(2026, 1, 1, 10, 0, 0, DateTimeKind.Utc),
+                EndsAt = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc), Capacity = 10,
+            };
+            var rsvp = new Rsvp { Session = session, Attendee = new Attendee { Email = "a@example.com" }, Status = RsvpStatus.Confirmed };
+            db.AddRange(ev, session, rsvp);
+            await db.SaveChangesAsync();
+            rsvpId = rsvp.Id;
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Rsvps\" SET \"ManageTokenHash\" = {hash}");
+        }
+
+        await database.MigrateAsync();
+
+        await using var read = database.CreateContext();
+        var link = await read.RsvpManageTokens.SingleAsync();
+        Assert.Equal((rsvpId, hash), (link.RsvpId, link.Hash));
     }
 }

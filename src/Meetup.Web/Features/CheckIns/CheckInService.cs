@@ -96,7 +96,7 @@ public sealed class CheckInService(
             var hash = ManageTokens.LooksValid(request.ManageToken) ? ManageTokens.Hash(request.ManageToken!) : null;
             rsvp = code is not null
                 ? await db.Rsvps.Include(r => r.Attendee).FirstOrDefaultAsync(r => r.SessionId == sessionId && r.CheckInCode == code, ct)
-                : hash is null ? null : await db.Rsvps.Include(r => r.Attendee).FirstOrDefaultAsync(r => r.SessionId == sessionId && r.ManageTokenHash == hash, ct);
+                : hash is null ? null : await ManageLinkHashes.Holding(db, hash).Include(r => r.Attendee).FirstOrDefaultAsync(r => r.SessionId == sessionId, ct);
             if (rsvp is null)
             {
                 return OperationResult<CheckInResult>.NotFound(l["Nobody with this code is registered for this session."]);

@@ -28,7 +28,7 @@ public sealed class OnlineJoinService(
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var rsvp = await db.Rsvps.Include(r => r.Attendee).Include(r => r.Session).FirstOrDefaultAsync(r => r.ManageTokenHash == hash, ct);
+                var rsvp = await ManageLinkHashes.Holding(db, hash).Include(r => r.Attendee).Include(r => r.Session).FirstOrDefaultAsync(ct);
                 if (rsvp is null)
                 {
                     return OperationResult<string>.NotFound(l["This link is not valid (any more). Use the newest link we emailed you."]);

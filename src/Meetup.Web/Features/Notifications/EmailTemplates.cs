@@ -49,7 +49,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
                 break;
             case NotificationKind.ManageLink:
                 subject = l["Your RSVP link: {0}", s.Title];
-                body.Heading(l["Your RSVP link"]).Paragraph(l["Hi {0}, here is a new link to see, change or cancel your RSVP for {1}. Links we sent before no longer work.", name, s.Title]);
+                body.Heading(l["Your RSVP link"]).Paragraph(l["Hi {0}, here is a new link to see, change or cancel your RSVP for {1}. Links we sent before keep working.", name, s.Title]);
                 body.Paragraph(c.Rsvp?.Status == RsvpStatus.Confirmed
                     ? l["You have a seat."]
                     : l["You are number {0} on the waitlist.", c.Rsvp?.WaitlistPosition ?? 0]);
@@ -99,9 +99,9 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         {
             body.Paragraph(l["It is an online session too: the Join button on your RSVP page opens the video call when the session starts."]);
         }
-        if (c.ManageToken is { } token)
+        if (c.WithManageLink)
         {
-            body.Link(l["See, change or cancel your RSVP"], RsvpLinks.Manage(c.Payload.BaseUrl, token));
+            body.Link(l["See, change or cancel your RSVP"], RsvpLinks.Manage(c.Payload.BaseUrl, ManageLinkSlot.Placeholder));
         }
         else if (c.Message.Kind is not (NotificationKind.SessionCancelled or NotificationKind.RsvpCancelled))
         {

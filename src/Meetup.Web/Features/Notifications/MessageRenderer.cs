@@ -10,14 +10,14 @@ namespace Meetup.Web.Features.Notifications;
 /// <summary>What a template needs: the message, the facts it reports and the current session.</summary>
 internal sealed record MessageContext(
     OutboxMessage Message, NotificationPayload Payload, Session Session, string EventName, string TimeZone, string SessionUrl,
-    Rsvp? Rsvp, Attendee? Person, string? ManageToken, string UidDomain);
+    Rsvp? Rsvp, Attendee? Person, bool WithManageLink, string UidDomain);
 
 /// <summary>
 /// Turns an outbox row into the email, once, at its first send attempt: the session's current
 /// details in the recipient's language. Null means the message no longer applies (the RSVP was
 /// cancelled before its reminder, the check-in was undone before the thank-you) and is skipped.
 /// </summary>
-public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, IStringLocalizer<Strings> l, IConfiguration config)
+public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, Shared.PublicBase publicBase, IStringLocalizer<Strings> l, IConfiguration config)
 {
     public async Task<RenderedMessage?> RenderAsync(OutboxMessage message, CancellationToken ct)
     {
@@ -50,10 +50,11 @@ public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbo
             return null;
         }
 
-        var baseUrl = payload.BaseUrl.Length > 0 ? payload.BaseUrl : "http://localhost:5080";
+        // Checked again now: Meetup:PublicBaseUrl wins, and a base queued before it was set (or from a host no longer allowed) gives way.
+        var baseUrl = publicBase.For(payload.BaseUrl);
         payload = payload with { BaseUrl = baseUrl };
         var sessionUrl = $"{baseUrl}/events/{Uri.EscapeDataString(row.EventSlug)}/sessions/{session.Id}";
-        var context = new MessageContext(message, payload, session, row.EventName, row.TimeZone, sessionUrl, rsvp, person, outbox.Unprotect(message.Secret), Shared.CalendarUids.Domain(config));
+        var context = new MessageContext(message, payload, session, row.EventName, row.TimeZone, sessionUrl, rsvp, person, outbox.Unprotect(message.Secret) is not null, Shared.CalendarUids.Domain(config));
         using var culture = new CultureScope(message.Culture);
         return new EmailTemplates(l).Render(context);
     }

@@ -16,7 +16,7 @@ namespace Meetup.Web.Features.Notifications;
 /// whose success could not be recorded (SMTP accepted it, then this process died).
 /// </summary>
 public sealed class OutboxSender(
-    IDbContextFactory<MeetupDb> dbFactory, IEmailTransport transport, MessageRenderer renderer, OutboxSignal signal,
+    IDbContextFactory<MeetupDb> dbFactory, IEmailTransport transport, MessageRenderer renderer, Outbox outbox, OutboxSignal signal,
     IOptions<NotificationOptions> options, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
 {
     private readonly NotificationOptions _options = options.Value;
@@ -83,12 +83,18 @@ public sealed class OutboxSender(
                         await SkipAsync(db, message, $"Failed: the address {Printable(message.Recipient)} cannot be parsed as one mailbox; it will not be retried.", ct);
                         continue;
                     }
+                    var manageToken = outbox.Unprotect(message.Secret);
+                    if (message.Subject is not null && manageToken is null && (ManageLinkSlot.In(message.TextBody) || ManageLinkSlot.In(message.HtmlBody)))
+                    {
+                        message.Subject = null; // the key ring lost the link since it was rendered: write it again without
+                    }
                     if (message.Subject is null && !await RenderAsync(db, message, ct))
                     {
                         continue;
                     }
                     connection ??= await transport.ConnectAsync(ct);
-                    await connection.SendAsync(ToMime(message), ct);
+                    await connection.SendAsync(ToMime(message, manageToken), ct);
+                    message.Secret = null; // the link has gone out; nothing left to fill in
                     message.SentAt = time.GetUtcNow().UtcDateTime;
                     message.NextAttemptAt = null;
                     message.Attempts++;
@@ -145,7 +151,10 @@ public sealed class OutboxSender(
         message.TextBody = rendered.Text;
         message.HtmlBody = rendered.Html;
         message.Attachments = JsonSerializer.Serialize(rendered.Attachments, Outbox.Json);
-        message.Secret = null; // the link now lives only in the rendered body
+        if (!ManageLinkSlot.In(rendered.Text) && !ManageLinkSlot.In(rendered.Html))
+        {
+            message.Secret = null; // no link in it (or the key ring lost it): nothing to fill in later
+        }
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -171,6 +180,7 @@ public sealed class OutboxSender(
         {
             message.NextAttemptAt = null;
             message.FailedAt = now;
+            message.Secret = null;
             logger.LogError(ex, "Outbox message {Id} ({Kind}) given up after {Attempts} attempts", message.Id, message.Kind, message.Attempts);
         }
         else
@@ -192,14 +202,17 @@ public sealed class OutboxSender(
         message.ClaimedUntil = null;
     }
 
-    private MimeMessage ToMime(OutboxMessage m)
+    /// <summary>The email as it goes out: the stored message with the manage token filled in (<see cref="ManageLinkSlot"/>).</summary>
+    private MimeMessage ToMime(OutboxMessage m, string? token)
     {
         var message = new MimeMessage { Subject = m.Subject ?? "", Date = time.GetUtcNow() };
         var from = MailboxAddress.Parse(smtp.Value.From);
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(m.Recipient));
         message.MessageId = $"outbox-{m.Id}@{from.Domain}";
-        var builder = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
+        var builder = token is null
+            ? new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody }
+            : new BodyBuilder { TextBody = ManageLinkSlot.Fill(m.TextBody, token), HtmlBody = ManageLinkSlot.Fill(m.HtmlBody, token) };
         foreach (var a in JsonSerializer.Deserialize<List<EmailAttachment>>(m.Attachments ?? "[]", Outbox.Json) ?? [])
         {
             var bytes = Convert.FromBase64String(a.Base64);

@@ -129,9 +129,8 @@ public sealed class PersonalDataService(
             throw new ConcurrentChangeException($"Person {personId} went during the erasure.");
         }
         await db.AttendeeAliases.Where(x => x.AttendeeId == personId).ExecuteDeleteAsync(ct);
-        await db.Rsvps.Where(r => r.AttendeeId == personId).ExecuteUpdateAsync(u => u
-            .SetProperty(r => r.Answers, (string?)null)
-            .SetProperty(r => r.ManageTokenHash, (string?)null), ct);
+        await db.Rsvps.Where(r => r.AttendeeId == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Answers, (string?)null), ct);
+        await db.RsvpManageTokens.Where(t => t.Rsvp!.AttendeeId == personId).ExecuteDeleteAsync(ct);
         var theirs = db.OutboxMessages.Where(o => o.AttendeeId == personId);
         await Outbox.DropPendingAsync(db, theirs, ct);
         await Outbox.BlankAsync(theirs, ct);
@@ -167,7 +166,7 @@ public sealed class PersonalDataService(
             return null;
         }
         var hash = ManageTokens.Hash(token!);
-        return await db.Rsvps.Where(r => r.ManageTokenHash == hash).Select(r => (int?)r.AttendeeId).FirstOrDefaultAsync(ct);
+        return await ManageLinkHashes.Holding(db, hash).Select(r => (int?)r.AttendeeId).FirstOrDefaultAsync(ct);
     }
 
     private OperationResult<T> NotFound<T>() => OperationResult<T>.NotFound(l["This link is not valid (any more). Use the newest link we emailed you."]);

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Meetup.Web.Features.Rsvps;
 
 /// <summary>
-/// Only the hash of a manage token is stored, so "send it again" means a new token. Not within
-/// <see cref="Interval"/> of the last link (no flood, and the link just sent stays valid); unsent
-/// older messages carrying the old link are dropped, the new one says everything they said.
+/// Only the hash of a manage token is stored, so "send it again" means a new token, added to the RSVP's
+/// links (<see cref="ManageLinkHashes"/>): the links sent before keep working. Not within
+/// <see cref="Interval"/> of the last link (no flood); unsent older messages carrying a link are
+/// dropped, the new one says everything they said.
 /// Runs inside a <see cref="SeatLock"/> unit.
 /// </summary>
 internal static class LinkResend
@@ -28,7 +29,7 @@ internal static class LinkResend
         await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id
             && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted)), ct);
         var token = ManageTokens.New();
-        rsvp.ManageTokenHash = ManageTokens.Hash(token);
+        await ManageLinkHashes.AddAsync(db, rsvp.Id, token, now, ct);
         rsvp.UpdatedAt = now;
         outbox.Add(db, RsvpNotices.ManageLink(rsvp, person, token, baseUrl, now));
         await db.SaveChangesAsync(ct);

@@ -6,7 +6,7 @@ namespace Meetup.Web.Features.Rsvps;
 
 /// <summary>
 /// The secret in an RSVP's manage link: 192 random bits, URL-safe base64 (32 characters). Only its
-/// SHA-256 is stored (<c>Rsvp.ManageTokenHash</c>), so a database leak does not hand out links.
+/// SHA-256 is stored (<see cref="ManageLinkHashes"/>), so a database leak does not hand out links.
 /// </summary>
 public static class ManageTokens
 {

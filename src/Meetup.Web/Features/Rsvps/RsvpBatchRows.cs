@@ -35,6 +35,19 @@ internal static class RsvpBatchRows
         }
     }
 
+    /// <summary>Each placed RSVP's manage link; a renewed RSVP's links from before its cancel stop.</summary>
+    public static async Task InsertLinksAsync(
+        MeetupDb db, IReadOnlyList<RsvpRequest> requests, List<(int Index, Placement Placement)> placed, DateTime now, CancellationToken ct)
+    {
+        var renewed = placed.Where(p => !p.Placement.NewRsvp).Select(p => p.Placement.Rsvp.Id).ToList();
+        if (renewed.Count > 0)
+        {
+            await ManageLinkHashes.ForgetAsync(db, renewed, ct);
+        }
+        var links = placed.Select(p => ManageLinkHashes.New(p.Placement.Rsvp.Id, requests[p.Index].Token, now)).ToList();
+        await ManageLinkHashes.Insert(db, RowsPerStatement(db)).ExecuteAsync(db, links, null, ct);
+    }
+
     /// <summary>
     /// Each placed RSVP's status email (with its encrypted link) and, for a seat, its reminder: new
     /// RSVPs' keys cannot exist yet; a renewed RSVP's reminder may, so those are looked up first.
@@ -87,7 +100,6 @@ internal static class RsvpBatchRows
             (nameof(Rsvp.WaitlistPosition), r => r.WaitlistPosition),
             (nameof(Rsvp.CreatedAt), r => r.CreatedAt),
             (nameof(Rsvp.UpdatedAt), r => r.UpdatedAt),
-            (nameof(Rsvp.ManageTokenHash), r => r.ManageTokenHash),
             (nameof(Rsvp.CheckInCode), r => r.CheckInCode),
             (nameof(Rsvp.Answers), r => r.Answers),
         ],

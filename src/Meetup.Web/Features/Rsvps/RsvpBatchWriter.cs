@@ -99,12 +99,13 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
                 results[i] = Existing(active);
                 continue;
             }
-            var placement = RsvpPlacement.Place(sessionId, person, rsvp, f, requests[i].Token, places, now);
+            var placement = RsvpPlacement.Place(sessionId, person, rsvp, f, places, now);
             inBatch[who] = placement.Rsvp;
             placed.Add((i, placement));
         }
 
         await RsvpBatchRows.InsertAsync(db, placed, ct);
+        await RsvpBatchRows.InsertLinksAsync(db, requests, placed, now, ct);
         await RsvpBatchRows.EnqueueAsync(db, outbox, requests, placed, state.StartsAt, now, ct);
         foreach (var (index, p) in placed)
         {

@@ -25,7 +25,7 @@ public sealed class RsvpManageService(
         }
         var hash = ManageTokens.Hash(token!);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Rsvps.AsNoTracking().Where(r => r.ManageTokenHash == hash)
+        var row = await ManageLinkHashes.Holding(db, hash).AsNoTracking()
             .Select(r => new
             {
                 Rsvp = r,
@@ -93,7 +93,7 @@ public sealed class RsvpManageService(
         var hash = ManageTokens.Hash(token!);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var person = await db.Rsvps.Where(r => r.ManageTokenHash == hash).Select(r => r.Attendee).FirstOrDefaultAsync(ct);
+            var person = await ManageLinkHashes.Holding(db, hash).Select(r => r.Attendee).FirstOrDefaultAsync(ct);
             if (person is null)
             {
                 return NotFound();
@@ -116,7 +116,7 @@ public sealed class RsvpManageService(
         int? sessionId;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            sessionId = await read.Rsvps.Where(r => r.ManageTokenHash == hash).Select(r => (int?)r.SessionId).FirstOrDefaultAsync(ct);
+            sessionId = await ManageLinkHashes.Holding(read, hash).Select(r => (int?)r.SessionId).FirstOrDefaultAsync(ct);
         }
         if (sessionId is null)
         {
@@ -125,7 +125,7 @@ public sealed class RsvpManageService(
         var baseUrl = urls.Base;
         await seats.RunAsync(sessionId.Value, async (db, c) =>
         {
-            var rsvp = await db.Rsvps.Include(r => r.Attendee).Include(r => r.Session).FirstOrDefaultAsync(r => r.ManageTokenHash == hash, c);
+            var rsvp = await ManageLinkHashes.Holding(db, hash).Include(r => r.Attendee).Include(r => r.Session).FirstOrDefaultAsync(c);
             if (rsvp is null || rsvp.Status == RsvpStatus.Cancelled)
             {
                 return false;
@@ -147,7 +147,7 @@ public sealed class RsvpManageService(
         }
         var hash = ManageTokens.Hash(token!);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Rsvps.AsNoTracking().Where(r => r.ManageTokenHash == hash)
+        var row = await ManageLinkHashes.Holding(db, hash).AsNoTracking()
             .Select(r => new { r.Status, Session = r.Session!, r.Session!.Event!.Name, r.Session.Event.Slug })
             .FirstOrDefaultAsync(ct);
         if (row is null)

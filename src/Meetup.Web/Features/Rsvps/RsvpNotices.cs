@@ -6,7 +6,8 @@ namespace Meetup.Web.Features.Rsvps;
 
 /// <summary>
 /// The messages an RSVP's life produces, with their dedupe keys. Keys that belong to one
-/// "activation" of an RSVP carry a prefix of its token hash, which changes when it is re-activated.
+/// "activation" of an RSVP carry a prefix of its newest link's hash (<see cref="ManageLinkHashes"/>), which
+/// changes when it is re-activated or its link is sent again.
 /// </summary>
 internal static class RsvpNotices
 {
@@ -14,18 +15,19 @@ internal static class RsvpNotices
 
     public static Notice Status(Rsvp rsvp, Attendee person, string token, string baseUrl, DateTime now) => About(
         rsvp, person, rsvp.Status == RsvpStatus.Confirmed ? NotificationKind.RsvpConfirmed : NotificationKind.RsvpWaitlisted,
-        rsvp.Status == RsvpStatus.Confirmed ? "confirmed" : "waitlisted", now,
+        rsvp.Status == RsvpStatus.Confirmed ? "confirmed" : "waitlisted", ManageTokens.Hash(token), now,
         new NotificationPayload { BaseUrl = baseUrl, Status = rsvp.Status.ToSnakeCase(), WaitlistPosition = rsvp.WaitlistPosition }, token);
 
     public static Notice ManageLink(Rsvp rsvp, Attendee person, string token, string baseUrl, DateTime now) => About(
-        rsvp, person, NotificationKind.ManageLink, "link", now,
+        rsvp, person, NotificationKind.ManageLink, "link", ManageTokens.Hash(token), now,
         new NotificationPayload { BaseUrl = baseUrl, Status = rsvp.Status.ToSnakeCase(), WaitlistPosition = rsvp.WaitlistPosition }, token);
 
-    public static Notice Promoted(Rsvp rsvp, Attendee person, string baseUrl, DateTime now) => About(
-        rsvp, person, NotificationKind.RsvpPromoted, "promoted", now, new NotificationPayload { BaseUrl = baseUrl, Status = "confirmed" });
+    /// <param name="newestHash">The RSVP's newest link (<see cref="ManageLinkHashes.NewestAsync"/>).</param>
+    public static Notice Promoted(Rsvp rsvp, Attendee person, string? newestHash, string baseUrl, DateTime now) => About(
+        rsvp, person, NotificationKind.RsvpPromoted, "promoted", newestHash, now, new NotificationPayload { BaseUrl = baseUrl, Status = "confirmed" });
 
-    public static Notice Cancelled(Rsvp rsvp, Attendee person, string baseUrl, DateTime now) => About(
-        rsvp, person, NotificationKind.RsvpCancelled, "cancelled", now, new NotificationPayload { BaseUrl = baseUrl, Status = "cancelled" });
+    public static Notice Cancelled(Rsvp rsvp, Attendee person, string? newestHash, string baseUrl, DateTime now) => About(
+        rsvp, person, NotificationKind.RsvpCancelled, "cancelled", newestHash, now, new NotificationPayload { BaseUrl = baseUrl, Status = "cancelled" });
 
     /// <summary>The reminder 24 hours before the start; null when that moment has passed.</summary>
     public static Notice? Reminder(Rsvp rsvp, Attendee person, DateTime startsAt, string baseUrl, DateTime now)
@@ -46,8 +48,8 @@ internal static class RsvpNotices
     }
 
     /// <summary>A message about one activation of <paramref name="rsvp"/>, due now.</summary>
-    private static Notice About(Rsvp rsvp, Attendee person, NotificationKind kind, string what, DateTime now, NotificationPayload payload, string? token = null) => new(
-        kind, $"rsvp:{rsvp.Id}:{what}:{Activation(rsvp)}", person.Email!, person.PreferredLanguage, now)
+    private static Notice About(Rsvp rsvp, Attendee person, NotificationKind kind, string what, string? linkHash, DateTime now, NotificationPayload payload, string? token = null) => new(
+        kind, $"rsvp:{rsvp.Id}:{what}:{Activation(linkHash)}", person.Email!, person.PreferredLanguage, now)
     {
         SessionId = rsvp.SessionId,
         RsvpId = rsvp.Id,
@@ -56,9 +58,9 @@ internal static class RsvpNotices
         Payload = payload,
     };
 
-    private static string Activation(Rsvp rsvp)
+    private static string Activation(string? linkHash)
     {
-        var hash = rsvp.ManageTokenHash ?? "none";
+        var hash = linkHash ?? "none";
         return hash[..Math.Min(12, hash.Length)];
     }
 }

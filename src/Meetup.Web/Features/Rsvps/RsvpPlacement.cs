@@ -42,11 +42,11 @@ internal static class RsvpPlacement
     /// <summary>
     /// Places <paramref name="fields"/>: the known person (blanks filled in, never renamed: whoever
     /// knows an email must not rename its owner) or a new one; their earlier, cancelled RSVP to this
-    /// session made active again, or a new one; the next place from <paramref name="seats"/> and the
-    /// hash of the new manage token. Known rows are changed in place (tracked, they save with the
-    /// unit of work); new ones are returned for the caller to add or insert.
+    /// session made active again, or a new one; the next place from <paramref name="seats"/>. Known rows
+    /// are changed in place (tracked, they save with the unit of work); new ones are returned for the
+    /// caller to add or insert, with the new manage link (<see cref="ManageLinkHashes"/>).
     /// </summary>
-    public static Placement Place(int sessionId, Attendee? known, Rsvp? earlier, RsvpFields fields, string token, SeatCounter seats, DateTime now)
+    public static Placement Place(int sessionId, Attendee? known, Rsvp? earlier, RsvpFields fields, SeatCounter seats, DateTime now)
     {
         var person = known ?? new Attendee { Email = fields.Email, DisplayName = fields.Name, PreferredLanguage = fields.Language, CreatedAt = now };
         person.DisplayName ??= fields.Name;
@@ -55,7 +55,6 @@ internal static class RsvpPlacement
         var rsvp = earlier ?? new Rsvp { SessionId = sessionId, AttendeeId = person.Id, Attendee = person, CreatedAt = now };
         rsvp.CheckInCode ??= CheckInCodes.New();
         (rsvp.Status, rsvp.WaitlistPosition) = seats.Take();
-        rsvp.ManageTokenHash = ManageTokens.Hash(token);
         rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
         rsvp.UpdatedAt = now;
         return new Placement(person, rsvp, known is null, earlier is null);

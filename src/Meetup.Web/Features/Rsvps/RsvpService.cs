@@ -111,7 +111,7 @@ public sealed class RsvpService(
         {
             places.Promoted((await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct)).Count);
         }
-        var (person, rsvp, newPerson, newRsvp) = RsvpPlacement.Place(sessionId, known?.Attendee, known?.Rsvp, fields, token, places, now);
+        var (person, rsvp, newPerson, newRsvp) = RsvpPlacement.Place(sessionId, known?.Attendee, known?.Rsvp, fields, places, now);
         if (newPerson)
         {
             db.Attendees.Add(person);
@@ -120,7 +120,12 @@ public sealed class RsvpService(
         {
             db.Rsvps.Add(rsvp);
         }
+        else
+        {
+            await ManageLinkHashes.ForgetAsync(db, [rsvp.Id], ct);
+        }
         await db.SaveChangesAsync(ct);
+        db.RsvpManageTokens.Add(ManageLinkHashes.New(rsvp.Id, token, now));
 
         outbox.Add(db, RsvpNotices.Status(rsvp, person, token, baseUrl, now));
         if (rsvp.Status == RsvpStatus.Confirmed && RsvpNotices.Reminder(rsvp, person, session.StartsAt, baseUrl, now) is { } reminder)

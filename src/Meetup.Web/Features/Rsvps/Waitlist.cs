@@ -65,9 +65,8 @@ internal static class Waitlist
             return;
         }
         var reminder = RsvpNotices.Reminder(rsvp, rsvp.Attendee, startsAt, baseUrl, now);
-        await outbox.AddMissingAsync(db, reminder is null
-            ? [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now)]
-            : [RsvpNotices.Promoted(rsvp, rsvp.Attendee, baseUrl, now), reminder], ct);
+        var promoted = RsvpNotices.Promoted(rsvp, rsvp.Attendee, await ManageLinkHashes.NewestAsync(db, rsvp.Id, ct), baseUrl, now);
+        await outbox.AddMissingAsync(db, reminder is null ? [promoted] : [promoted, reminder], ct);
     }
 
     /// <summary>
@@ -91,7 +90,7 @@ internal static class Waitlist
         await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id && o.Kind == NotificationKind.Reminder), ct);
         if (tellHolder && rsvp.Attendee?.Email is not null)
         {
-            await outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, baseUrl, now)], ct);
+            await outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, await ManageLinkHashes.NewestAsync(db, rsvp.Id, ct), baseUrl, now)], ct);
         }
         if (wasConfirmed)
         {

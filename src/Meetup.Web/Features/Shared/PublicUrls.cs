@@ -3,32 +3,27 @@ using Microsoft.AspNetCore.Components;
 namespace Meetup.Web.Features.Shared;
 
 /// <summary>
-/// Absolute links that leave the app (API resources, emails, calendar feeds). The base comes from
-/// Meetup:PublicBaseUrl when set (behind a proxy), else from the current request, else — in an
-/// interactive circuit, which has no request — from the circuit's own address.
+/// Absolute links that leave the app (API resources, emails, calendar feeds), on the base <see cref="PublicBase"/>
+/// allows: Meetup:PublicBaseUrl, else the current request's or the interactive circuit's own address when
+/// AllowedHosts names its host, else the server's own address.
 /// </summary>
-public sealed class PublicUrls(IConfiguration config, IHttpContextAccessor http, NavigationManager navigation)
+public sealed class PublicUrls(PublicBase publicBase, IHttpContextAccessor http, NavigationManager navigation)
 {
     public string Base
     {
         get
         {
-            var configured = config["Meetup:PublicBaseUrl"];
-            if (!string.IsNullOrWhiteSpace(configured))
-            {
-                return configured.TrimEnd('/');
-            }
             if (http.HttpContext?.Request is { } request)
             {
-                return $"{request.Scheme}://{request.Host}{request.PathBase}";
+                return publicBase.For(request);
             }
             try
             {
-                return navigation.BaseUri.TrimEnd('/');
+                return publicBase.For(navigation.BaseUri);
             }
             catch (InvalidOperationException)
             {
-                return "http://localhost:5080"; // neither a request nor a circuit (a background job without a configured base)
+                return publicBase.For((string?)null); // neither a request nor a circuit
             }
         }
     }

@@ -211,7 +211,9 @@ public class OutboxTests
         Assert.Equal(System.Net.HttpStatusCode.Accepted, unknown.StatusCode);
         await using var db = app.Factory.CreateDbContext();
         Assert.Equal(1, await db.OutboxMessages.CountAsync(o => o.Kind == NotificationKind.ManageLink));
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.Client().GetAsync($"/api/rsvps/{first.ManageToken}")).StatusCode);
+        // The new link comes on top: the one they hold keeps working (api.md: sending it again never stops it).
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Client().GetAsync($"/api/rsvps/{first.ManageToken}")).StatusCode);
+        Assert.Equal(2, await db.RsvpManageTokens.CountAsync());
     }
 
     private static async Task<HttpClient> ApiClientAsync(MeetupAppFactory factory)

@@ -86,7 +86,8 @@ public class PersonalDataTests
             Assert.Equal((null, null, null), (person.Email, person.DisplayName, person.PreferredLanguage));
             Assert.NotNull(person.ErasedAt);
             Assert.Empty(await db.AttendeeAliases.ToListAsync());
-            Assert.All(await db.Rsvps.Where(r => r.AttendeeId == gaoId).ToListAsync(), r => Assert.Equal((null, null), (r.Answers, r.ManageTokenHash)));
+            Assert.All(await db.Rsvps.Where(r => r.AttendeeId == gaoId).ToListAsync(), r => Assert.Null(r.Answers));
+            Assert.Empty(await db.RsvpManageTokens.Where(t => t.Rsvp!.AttendeeId == gaoId).ToListAsync());
             Assert.Equal(RsvpStatus.Cancelled, (await db.Rsvps.SingleAsync(r => r.AttendeeId == gaoId && r.SessionId == upcoming.Id)).Status);
             // Their seat went to the waitlist at once, and the promoted person is told.
             var minjun = await db.Rsvps.Include(r => r.Attendee).SingleAsync(r => r.Attendee!.Email == "minjun@example.com");

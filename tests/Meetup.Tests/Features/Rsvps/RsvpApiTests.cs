@@ -32,8 +32,9 @@ public class RsvpApiTests
         Assert.Equal(6, outcome.CheckInCode!.Length);
         await using var db = app.Factory.CreateDbContext();
         var stored = await db.Rsvps.Include(r => r.Attendee).SingleAsync();
-        Assert.Equal(ManageTokens.Hash(outcome.ManageToken), stored.ManageTokenHash);
-        Assert.DoesNotContain(outcome.ManageToken, stored.ManageTokenHash, StringComparison.Ordinal);
+        var link = await db.RsvpManageTokens.SingleAsync();
+        Assert.Equal((stored.Id, ManageTokens.Hash(outcome.ManageToken)), (link.RsvpId, link.Hash));
+        Assert.DoesNotContain(outcome.ManageToken, link.Hash, StringComparison.Ordinal);
         Assert.Equal("gao@example.com", stored.Attendee!.Email);
         Assert.Equal("zh", stored.Attendee.PreferredLanguage);
     }
