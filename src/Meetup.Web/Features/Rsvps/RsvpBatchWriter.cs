@@ -109,16 +109,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         await RsvpBatchRows.EnqueueAsync(db, outbox, requests, placed, state.StartsAt, now, ct);
         foreach (var (index, p) in placed)
         {
-            var request = requests[index];
-            results[index] = OperationResult<RsvpOutcome>.Ok(new RsvpOutcome
-            {
-                Status = p.Rsvp.Status.ToSnakeCase(),
-                WaitlistPosition = p.Rsvp.WaitlistPosition,
-                ManageToken = request.Token,
-                ManageUrl = RsvpLinks.Manage(request.BaseUrl, request.Token),
-                CheckInCode = p.Rsvp.CheckInCode,
-                Created = true,
-            });
+            results[index] = OperationResult<RsvpOutcome>.Ok(p.Answer(requests[index].Token, requests[index].BaseUrl));
         }
         foreach (var (rsvp, person, baseUrl) in resend)
         {

@@ -79,7 +79,8 @@ internal static class RsvpEndpoints
 
     private static Results<Created<RsvpOutcome>, Ok<RsvpOutcome>, ValidationProblem, ProblemHttpResult> ToResult(OperationResult<RsvpOutcome> result) => result.Status switch
     {
-        OperationStatus.Ok when result.Value!.Created => TypedResults.Created($"/api/rsvps/{result.Value.ManageToken}", result.Value),
+        // A known person's new RSVP (no token in the answer: the link is emailed to them) has no Location to give.
+        OperationStatus.Ok when result.Value!.Created => TypedResults.Created(result.Value.ManageToken is { } token ? $"/api/rsvps/{token}" : null, result.Value),
         OperationStatus.Ok => TypedResults.Ok(result.Value!),
         OperationStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
         OperationStatus.NotFound => ApiResults.NotFound(result.Detail ?? "No such session."),

@@ -12,8 +12,9 @@ public sealed record RsvpInput
 }
 
 /// <summary>
-/// The answer to POST /api/sessions/{id}/rsvps. The manage token and link are present only for a new
-/// RSVP (201): to whoever re-enters a known email (200) they are emailed instead, never shown.
+/// The answer to POST /api/sessions/{id}/rsvps. The manage token and link (and the check-in code) are present
+/// only for a new RSVP of a new person (201): for a known email, a new RSVP (201) or the same one again (200),
+/// they are emailed to the person instead, never shown to whoever typed the address.
 /// </summary>
 public sealed record RsvpOutcome
 {

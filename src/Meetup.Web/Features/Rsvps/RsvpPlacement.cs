@@ -34,7 +34,23 @@ internal sealed class SeatCounter(int capacity, int confirmed, int lastPosition)
 }
 
 /// <summary>Where <see cref="RsvpPlacement.Place"/> put someone; the new rows are for the caller to insert.</summary>
-internal sealed record Placement(Attendee Person, Rsvp Rsvp, bool NewPerson, bool NewRsvp);
+internal sealed record Placement(Attendee Person, Rsvp Rsvp, bool NewPerson, bool NewRsvp)
+{
+    /// <summary>
+    /// The answer to whoever sent the RSVP (201). The manage link (and the check-in code) only for a person
+    /// who did not exist before: a known person's link opens all their data across events, renames and erases
+    /// them, so it goes only to their inbox (the status email) — knowing an email must not let anyone manage it.
+    /// </summary>
+    public RsvpOutcome Answer(string token, string baseUrl) => new()
+    {
+        Status = Rsvp.Status.ToSnakeCase(),
+        WaitlistPosition = Rsvp.WaitlistPosition,
+        ManageToken = NewPerson ? token : null,
+        ManageUrl = NewPerson ? RsvpLinks.Manage(baseUrl, token) : null,
+        CheckInCode = NewPerson ? Rsvp.CheckInCode : null,
+        Created = true,
+    };
+}
 
 /// <summary>The one way an RSVP is written, alone (organizer's add, batch fallback) or in a batch.</summary>
 internal static class RsvpPlacement

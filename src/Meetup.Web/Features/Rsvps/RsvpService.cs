@@ -111,7 +111,8 @@ public sealed class RsvpService(
         {
             places.Promoted((await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct)).Count);
         }
-        var (person, rsvp, newPerson, newRsvp) = RsvpPlacement.Place(sessionId, known?.Attendee, known?.Rsvp, fields, places, now);
+        var placement = RsvpPlacement.Place(sessionId, known?.Attendee, known?.Rsvp, fields, places, now);
+        var (person, rsvp, newPerson, newRsvp) = placement;
         if (newPerson)
         {
             db.Attendees.Add(person);
@@ -135,15 +136,7 @@ public sealed class RsvpService(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("RSVP {RsvpId} to session {SessionId}: {Status} {Position}", rsvp.Id, sessionId, rsvp.Status, rsvp.WaitlistPosition);
 
-        return OperationResult<RsvpOutcome>.Ok(new RsvpOutcome
-        {
-            Status = rsvp.Status.ToSnakeCase(),
-            WaitlistPosition = rsvp.WaitlistPosition,
-            ManageToken = token,
-            ManageUrl = RsvpLinks.Manage(baseUrl, token),
-            CheckInCode = rsvp.CheckInCode,
-            Created = true,
-        });
+        return OperationResult<RsvpOutcome>.Ok(placement.Answer(token, baseUrl));
     }
 
     /// <summary>

@@ -190,9 +190,13 @@ public class AttendeeMergeTests
         // and the kept person's link is sent again.
         var again = await OutcomeAsync(await RsvpAsync(app.Client(), first.Id, "Gao", "Gao.Lin@Work.Example"));
         Assert.Equal(("confirmed", null), (again.Status, again.ManageUrl));
-        // … and for a new one: the kept person's RSVP, not a new person.
+        // … and for a new one: the kept person's RSVP, not a new person; a known person's link goes to their
+        // (kept) address, never into the answer.
         var third = await PublishedSessionAsync(admin, 10, DateTimeOffset.UtcNow.AddDays(38), eventId: first.EventId);
-        Assert.NotNull((await OutcomeAsync(await RsvpAsync(app.Client(), third.Id, "Gao", "gao.lin@work.example"))).ManageUrl);
+        var forThird = await RsvpAsync(app.Client(), third.Id, "Gao", "gao.lin@work.example");
+        Assert.Equal(System.Net.HttpStatusCode.Created, forThird.StatusCode);
+        var thirdOutcome = await OutcomeAsync(forThird);
+        Assert.Equal(("confirmed", null, null), (thirdOutcome.Status, thirdOutcome.ManageToken, thirdOutcome.ManageUrl));
         // A walk-in at the door with the merged address is the kept person too.
         (await admin.PostAsJsonAsync($"/api/sessions/{door.Id}/checkins", new { email = "gao.lin@work.example", name = "Gao" })).EnsureSuccessStatusCode();
 
@@ -201,6 +205,8 @@ public class AttendeeMergeTests
         Assert.Equal(3, await db.Rsvps.CountAsync(r => r.AttendeeId == keep));
         Assert.Equal(keep, (await db.CheckIns.SingleAsync(c => c.SessionId == door.Id)).AttendeeId);
         Assert.Equal([keep], await db.OutboxMessages.Where(o => o.Kind == NotificationKind.ManageLink).Select(o => o.AttendeeId).ToListAsync());
+        var thirdMail = await db.OutboxMessages.SingleAsync(o => o.SessionId == third.Id && o.Kind == NotificationKind.RsvpConfirmed);
+        Assert.Equal(("gao@example.com", (int?)keep), (thirdMail.Recipient, thirdMail.AttendeeId)); // the new RSVP's link went to the kept address
         // Every email of the merged record (its confirmation too) now belongs to the kept person: my-data and erasure find it.
         Assert.False(await db.OutboxMessages.AnyAsync(o => o.AttendeeId == merge));
         Assert.Equal(3, await db.OutboxMessages.CountAsync(o => o.AttendeeId == keep && o.Kind == NotificationKind.RsvpConfirmed)); // both records' and the new one

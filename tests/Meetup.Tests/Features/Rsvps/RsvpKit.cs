@@ -4,7 +4,9 @@ using System.Text.Json;
 using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Web.Features.Auth;
+using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Sessions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meetup.Tests.Features.Rsvps;
@@ -73,6 +75,24 @@ internal static class RsvpKit
         }
         return await app.ApiClientAsync("door@test.example", "door-helper-pass");
     }
+
+    /// <summary>
+    /// The manage token in the status email (confirmed or waitlisted) queued to <paramref name="email"/> for this
+    /// session, decrypted as the sender would: where whoever RSVPs with a known email finds the link, in their
+    /// inbox. Start the app with <see cref="SenderOff"/>, or the sender may send it and forget the secret first.
+    /// </summary>
+    public static async Task<string> EmailedTokenAsync(TestApp app, int sessionId, string email)
+    {
+        await using var db = app.Factory.CreateDbContext();
+        var secret = await db.OutboxMessages
+            .Where(o => o.SessionId == sessionId && o.Recipient == email
+                && (o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted))
+            .OrderByDescending(o => o.Id).Select(o => o.Secret).FirstAsync();
+        return app.Factory.Services.GetRequiredService<Outbox>().Unprotect(secret)!;
+    }
+
+    /// <summary>The outbox sender switched off: queued emails keep their encrypted link (<see cref="EmailedTokenAsync"/>).</summary>
+    public static readonly Dictionary<string, string?> SenderOff = new() { ["Notifications:Enabled"] = "false" };
 
     internal sealed record Outcome(string Status, int? WaitlistPosition, string? ManageToken, string? ManageUrl, string? CheckInCode);
 }
