@@ -19,8 +19,9 @@ public sealed class RsvpService(
     IStringLocalizer<Strings> l, ILogger<RsvpService> logger)
 {
     /// <summary>
-    /// A new RSVP (201), or the existing one's status for a known email (200, its manage link is
-    /// emailed again). <paramref name="byOrganizer"/> skips the RSVP window (a manual add).
+    /// A new RSVP (201; its manage link in the answer only for a new person, else only in their email), or the
+    /// existing one's status (200, its manage link is emailed again). <paramref name="byOrganizer"/> skips the
+    /// RSVP window (a manual add).
     /// </summary>
     public async Task<OperationResult<RsvpOutcome>> CreateAsync(int sessionId, RsvpInput input, bool byOrganizer = false, CancellationToken ct = default)
     {
