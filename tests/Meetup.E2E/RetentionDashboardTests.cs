@@ -291,6 +291,15 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await Expect(returnRate.Locator("tbody tr").First).ToContainTextAsync("50%");
         await Expect(returnRate.Locator("tbody tr").First).ToContainTextAsync("Kubernetes 入門 #1");
         await page.ScreenshotAsync(new() { Path = Artifact("import2-dashboard.png"), FullPage = true });
+
+        // The same list again: nothing to change, and no Import button that would do nothing.
+        await GotoAsync(page, $"/admin/events/{eventId}/import");
+        await ChooseFileAsync(page, new FilePayload { Name = "event_2_participants.csv", MimeType = "text/csv", Buffer = ConnpassPerEvent(SecondSession) });
+        await FillStartAsync(page, "2018-10-07", "14:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Expect(page.GetByTestId("preview-nothing")).ToBeVisibleAsync();
+        await Expect(page.GetByText("rows can be imported.")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true })).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         await PublishAsync(page, expectSavingFirst: true);
         await Expect(page.GetByText("Published", new() { Exact = true }).First).ToBeVisibleAsync();
         await Expect(page.GetByText("Unsaved changes")).ToHaveCountAsync(0);
+        // The breadcrumb follows the new title (it kept the loaded one before).
+        await Expect(page.Locator(".mud-breadcrumbs")).ToContainTextAsync("Ownership #1: the borrow checker");
         await page.ScreenshotAsync(new() { Path = "/tmp/editor-published.png", FullPage = true });
         using (var db = fixture.App.Factory.CreateDbContext())
         {
@@ -123,6 +125,27 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         Assert.Equal(new DateTime(2027, 3, 3, 10, 30, 0), stored.StartsAt);
         Assert.Equal(new DateTime(2027, 2, 24, 3, 0, 0), stored.RsvpOpensAt);
         Assert.Equal(new DateTime(2027, 3, 3, 10, 30, 0), stored.RsvpClosesAt);
+    }
+
+    [Fact]
+    public async Task Schedule_next_after_a_past_session_says_the_draft_date_has_passed_until_a_later_one_is_chosen()
+    {
+        // An imported history's last session, long ago: the copy two weeks later is in the past too.
+        var (_, sourceId) = await SessionAsync("Traits #9", "2025-05-28T19:30", publish: true);
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        await GotoAsync(page, $"/admin/sessions/{sourceId}");
+        await Expect(page.Locator(".starts-in-past")).ToHaveCountAsync(0); // a past published session is history, not a mistake
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule next" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Traits #10" })).ToBeVisibleAsync();
+        await WaitInteractiveAsync(page);
+        await Expect(page.GetByLabel("Date").First).ToHaveValueAsync("2025-06-11");
+        await Expect(page.Locator(".starts-in-past")).ToContainTextAsync("This date has passed");
+
+        await page.GetByLabel("Date").First.FillAsync("2027-06-09");
+        await page.GetByLabel("Date").First.BlurAsync();
+        await Expect(page.Locator(".starts-in-past")).ToHaveCountAsync(0);
     }
 
     private static async Task PublishAsync(IPage page, bool expectSavingFirst)

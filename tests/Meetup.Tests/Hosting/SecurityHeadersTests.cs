@@ -54,7 +54,8 @@ public class SecurityHeadersTests
 
         var nonce = Nonce(first);
         Assert.NotEqual(nonce, Nonce(second));
-        var html = await first.Content.ReadAsStringAsync();
+        // Razor encodes a base64 '+' in the attribute as &#x2B;, which the browser reads back as '+'.
+        var html = System.Net.WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync());
         Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", html, StringComparison.Ordinal);
     }
 

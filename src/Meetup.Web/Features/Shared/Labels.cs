@@ -34,6 +34,10 @@ public static class Labels
         _ => code,
     };
 
+    /// <summary>A session's title, or "Untitled session" for one imported without a title (a link always has text).</summary>
+    public static string Title(IStringLocalizer<Strings> l, string? title)
+        => string.IsNullOrWhiteSpace(title) ? l["Untitled session"] : title;
+
     /// <summary>"Wed 16 Dec 2026, 19:30" in the event's zone, culture-aware.</summary>
     public static string When(DateTime utc, string timeZone)
         => TimeZones.ToLocal(utc, timeZone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.CurrentCulture);

@@ -109,6 +109,21 @@ public class ImportParserTests
     }
 
     [Fact]
+    public void A_date_the_reader_cannot_read_is_told_the_formats_it_does_read()
+    {
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        Assert.False(SessionStartText.TryParse("2nd of September", tokyo, out _, out var error));
+
+        // The examples the error gives (the same as the screen's field help) are read.
+        foreach (var example in new[] { "2018-09-02 14:00", "2018年9月2日 14時00分", "2018-09-02T14:00+09:00" })
+        {
+            Assert.Contains(example, error, StringComparison.Ordinal);
+            Assert.True(SessionStartText.TryParse(example, tokyo, out _, out _), example);
+        }
+    }
+
+    [Fact]
     public void Titles_names_and_emails_with_control_characters_are_reported_on_their_line()
     {
         const string csv = "session_start,session_title,email,name,attended\n"

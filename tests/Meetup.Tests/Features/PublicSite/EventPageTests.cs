@@ -29,6 +29,25 @@ public class EventPageTests
     }
 
     [Fact]
+    public async Task A_session_imported_without_a_title_is_linked_and_headed_as_untitled()
+    {
+        var (app, data) = await PublicSiteData.StartAsync("Sqlite");
+        await using var _app = app;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var past = await db.Sessions.FindAsync(data.PastId);
+            past!.Title = ""; // an attendance import names no title
+            await db.SaveChangesAsync();
+        }
+
+        var eventPage = await PublicSiteData.TextAsync(await app.Client().GetAsync($"/events/{PublicSiteData.Slug}"));
+        var sessionPage = await PublicSiteData.TextAsync(await app.Client().GetAsync(PublicSiteData.SessionPath(data.PastId)));
+
+        Assert.Contains($"href=\"{PublicSiteData.SessionPath(data.PastId)}\">Untitled session</a>", eventPage, StringComparison.Ordinal);
+        Assert.Contains("<h1>Untitled session</h1>", sessionPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_event_page_offers_the_calendar_feed_to_copy_and_as_a_webcal_link()
     {
         var (app, _) = await PublicSiteData.StartAsync("Sqlite");
