@@ -179,7 +179,7 @@ internal static class SessionStartText
             && DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out withOffset);
         if (!isLocal && !hasOffset)
         {
-            error = $"'{text}' is not a date and time: write it like 2018-09-02 14:00 or 2018年9月2日 14時00分 (the event's time zone), or with an offset like 2018-09-02T14:00+09:00.";
+            error = $"'{text}' is not a date and time: write it in ISO 8601 like 2018-09-02 14:00 or 2018-09-02T14:00+09:00, or as 2018年9月2日 14時00分 (in the event's time zone unless it carries an offset).";
             return false;
         }
         if ((hasOffset ? withOffset.Year : local.Year) is < FirstYear or > LastYear)
