@@ -81,7 +81,7 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await outcome.GetByRole(AriaRole.Link, new() { Name = "See who comes back" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/events/{eventId}/retention$"));
 
-        // The worked example's figures (spec/retention-example/expected.json).
+        // The worked example's figures (tests/Meetup.Tests/TestData/retention-example/expected.json).
         await Expect(Kpi(page, "returnRate")).ToContainTextAsync("65.2%");
         await Expect(Kpi(page, "firstTimerReturnRate")).ToContainTextAsync("60%");
         await Expect(Kpi(page, "uniqueAttendees")).ToContainTextAsync("11");

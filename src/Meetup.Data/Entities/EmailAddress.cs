@@ -5,7 +5,7 @@ namespace Meetup.Data.Entities;
 public static class EmailAddress
 {
     /// <summary>
-    /// The identity of a person (spec/retention.md): Unicode NFKC, trimmed, lower-cased with the
+    /// The identity of a person (docs/retention.md): Unicode NFKC, trimmed, lower-cased with the
     /// invariant culture, so full-width input from CJK keyboards names the same person.
     /// </summary>
     public static string Normalize(string email)

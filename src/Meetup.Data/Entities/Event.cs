@@ -17,7 +17,7 @@ public class Event
     public string? DefaultVenueAddress { get; set; }
     public int CadenceWeeks { get; set; } = 2;
 
-    // Retention thresholds (spec/retention.md defaults), per event.
+    // Retention thresholds (docs/retention.md defaults), per event.
     public int RegularMinSessions { get; set; } = 3;
     public double RegularMinRatio { get; set; } = 0.75;
     public int AtRiskMissedSessions { get; set; } = 2;

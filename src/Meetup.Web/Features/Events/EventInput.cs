@@ -13,7 +13,7 @@ public sealed record EventInput
     public string? DefaultVenueAddress { get; init; }
     public int? CadenceWeeks { get; init; }
 
-    /// <summary>Retention thresholds (spec/retention.md): a regular came to at least this many sessions…</summary>
+    /// <summary>Retention thresholds (docs/retention.md): a regular came to at least this many sessions…</summary>
     public int? RegularMinSessions { get; init; }
 
     /// <summary>…and to at least this share of the sessions since their first.</summary>

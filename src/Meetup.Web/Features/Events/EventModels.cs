@@ -1,6 +1,6 @@
 namespace Meetup.Web.Features.Events;
 
-/// <summary>The event resource of the JSON API (spec/api.md).</summary>
+/// <summary>The event resource of the JSON API (docs/api.md).</summary>
 public sealed record EventResource(
     int Id,
     string Name,

@@ -1,6 +1,6 @@
 namespace Meetup.Web.Features.Import;
 
-/// <summary>The canonical columns of the attendance history format (spec/import-format.md).</summary>
+/// <summary>The canonical columns of the attendance history format (docs/import-format.md).</summary>
 public static class ImportFields
 {
     public const string SessionStart = "session_start";

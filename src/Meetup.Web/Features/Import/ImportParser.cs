@@ -5,7 +5,7 @@ using Meetup.Data.Entities;
 namespace Meetup.Web.Features.Import;
 
 /// <summary>
-/// Reads an attendance history file (spec/import-format.md) into rows, or into every problem it
+/// Reads an attendance history file (docs/import-format.md) into rows, or into every problem it
 /// has, each with its line and column. Pure: no database, no clock. The API uses it with
 /// <see cref="ColumnMapping.Canonical"/>; the import screen with the organizer's mapping, and with
 /// a row limit for the preview.

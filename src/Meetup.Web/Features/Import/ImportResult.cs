@@ -1,6 +1,6 @@
 namespace Meetup.Web.Features.Import;
 
-/// <summary>What an import wrote (spec/api.md). All zero when the same file is imported again.</summary>
+/// <summary>What an import wrote (docs/api.md). All zero when the same file is imported again.</summary>
 public sealed record ImportResult(int SessionsCreated, int SessionsUpdated, int AttendeesCreated, int RsvpsWritten, int CheckInsWritten);
 
 public enum ImportStatus { Imported, EventNotFound, Invalid, Conflict }

@@ -4,7 +4,7 @@ using Meetup.Data.Entities;
 namespace Meetup.Web.Features.Import;
 
 /// <summary>
-/// The values of the enumerated fields (spec/import-format.md): what the parser reads and what a
+/// The values of the enumerated fields (docs/import-format.md): what the parser reads and what a
 /// <see cref="ValueMapping"/> may translate another tool's values into. One place, so the parser
 /// and the import screen agree on which values need no translation.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Meetup.Web.Features.PublicSite;
 
 public enum RsvpState { NotYetOpen, Open, Closed, Started, Cancelled }
 
-/// <summary>Whether people can RSVP to a session right now (spec/api.md: not for cancelled or started sessions, nor outside the window).</summary>
+/// <summary>Whether people can RSVP to a session right now (docs/api.md: not for cancelled or started sessions, nor outside the window).</summary>
 public static class RsvpWindow
 {
     public static RsvpState StateAt(SessionStatus status, DateTime startsAt, DateTime? opensAt, DateTime? closesAt, DateTime now)

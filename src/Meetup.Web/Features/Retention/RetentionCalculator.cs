@@ -3,7 +3,7 @@ using Meetup.Data.Entities;
 namespace Meetup.Web.Features.Retention;
 
 /// <summary>
-/// The retention report of spec/retention.md, computed from plain data: no database, no I/O,
+/// The retention report of docs/retention.md, computed from plain data: no database, no I/O,
 /// no clock (the caller passes "now"). Linear in check-ins and RSVPs: ids are mapped to dense
 /// indices, pairs are bucketed by session, and one ordered sweep over the counted sessions
 /// yields every figure (see <see cref="AttendanceSweep"/>).

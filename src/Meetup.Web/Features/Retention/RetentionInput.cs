@@ -3,7 +3,7 @@ using Meetup.Data.Entities;
 namespace Meetup.Web.Features.Retention;
 
 /// <summary>
-/// Everything the retention report of one event is computed from (spec/retention.md).
+/// Everything the retention report of one event is computed from (docs/retention.md).
 /// Plain data: the database layer fills it, <see cref="RetentionCalculator.Compute"/> reads it.
 /// </summary>
 public sealed record RetentionInput

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Meetup.Web.Features.Retention;
 
 // The report's JSON (System.Text.Json, web defaults = camelCase) is the contract of
-// spec/retention.md and spec/retention-example/expected.json: property names and order here
+// docs/retention.md and tests/Meetup.Tests/TestData/retention-example/expected.json: property names and order here
 // are that file's. Rates are fractions in [0, 1]; an undefined figure is null, never 0.
 
 public sealed record RetentionReport

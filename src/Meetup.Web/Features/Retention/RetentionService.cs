@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Meetup.Web.Features.Retention;
 
 /// <summary>
-/// The retention report of one event (spec/retention.md), for the API and the dashboard. Reads
+/// The retention report of one event (docs/retention.md), for the API and the dashboard. Reads
 /// everything in five queries whatever the size of the history — the event, its sessions, the
 /// check-in pairs and the confirmed-RSVP pairs (each one streaming scan), the people who checked
 /// in — then computes in memory with <see cref="RetentionCalculator"/>.

@@ -1,6 +1,6 @@
 namespace Meetup.Web.Features.Sessions;
 
-/// <summary>The session resource of the JSON API (spec/api.md); instants in UTC.</summary>
+/// <summary>The session resource of the JSON API (docs/api.md); instants in UTC.</summary>
 public sealed record SessionResource
 {
     public required int Id { get; init; }

@@ -12,7 +12,7 @@ namespace Meetup.Tests.Features.Import;
 /// <summary>What the import and retention tests share: the example's clock, events, and the history endpoints.</summary>
 internal static class HistoryApi
 {
-    /// <summary>The "now" of spec/retention-example.</summary>
+    /// <summary>The "now" of tests/Meetup.Tests/TestData/retention-example.</summary>
     public static readonly DateTimeOffset ExampleNow = new(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
 
     public static string ExampleFile(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "retention-example", name);

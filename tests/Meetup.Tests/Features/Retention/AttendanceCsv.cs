@@ -6,7 +6,7 @@ using Meetup.Web.Features.Retention;
 namespace Meetup.Tests.Features.Retention;
 
 /// <summary>
-/// Just enough of the canonical import format (spec/import-format.md) to turn the worked example
+/// Just enough of the canonical import format (docs/import-format.md) to turn the worked example
 /// into a <see cref="RetentionInput"/>: sessions by start (read in the event's zone), numbered
 /// 1.. by start; people by normalized email, numbered 1.. by first appearance.
 /// </summary>

@@ -4,7 +4,7 @@ using Meetup.Web.Features.Retention;
 namespace Meetup.Tests.Features.Retention;
 
 /// <summary>
-/// A deliberately naive reading of spec/retention.md: sets and LINQ, one formula per figure,
+/// A deliberately naive reading of docs/retention.md: sets and LINQ, one formula per figure,
 /// no cleverness and no speed. The calculator must agree with it on every figure.
 /// Session numbers i are 1-based; A[0] and A[n+1] are empty.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Meetup.Tests.Features.Retention;
 /// <summary>GET /api/events/{id}/retention and retention.csv, on the worked example imported through the API.</summary>
 public class RetentionApiTests
 {
-    // The fields our rows carry beyond expected.json's (spec/api.md).
+    // The fields our rows carry beyond expected.json's (docs/api.md).
     private static readonly HashSet<string> Extras = ["sessionId", "attendeeId", "name"];
 
     private static async Task<(TestApp App, HttpClient Client, int EventId)> ImportedExampleAsync(string provider)

@@ -3,7 +3,7 @@ using Meetup.Web.Features.Retention;
 
 namespace Meetup.Tests.Features.Retention;
 
-/// <summary>spec/retention-example: attendance.csv must give expected.json, to the last digit.</summary>
+/// <summary>tests/Meetup.Tests/TestData/retention-example: attendance.csv must give expected.json, to the last digit.</summary>
 public class RetentionWorkedExampleTests
 {
     private static readonly DateTime Now = new(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
