@@ -243,8 +243,15 @@ internal static class DashboardBenchmark
                 var at = start.AddDays(7 * s);
                 e.Sessions.Add(new Session
                 {
-                    Title = $"Study session #{s + 1}", StartsAt = at, EndsAt = at.AddHours(2), Status = SessionStatus.Published,
-                    Format = (SessionFormat)(s % 3), Languages = s % 2 == 0 ? ["ja"] : ["ja", "zh"], Capacity = 3_000, CreatedAt = at, UpdatedAt = at,
+                    Title = $"Study session #{s + 1}",
+                    StartsAt = at,
+                    EndsAt = at.AddHours(2),
+                    Status = SessionStatus.Published,
+                    Format = (SessionFormat)(s % 3),
+                    Languages = s % 2 == 0 ? ["ja"] : ["ja", "zh"],
+                    Capacity = 3_000,
+                    CreatedAt = at,
+                    UpdatedAt = at,
                 });
             }
             db.Events.Add(e);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Meetup.Data;
-using Meetup.Data.Entities;
 using Meetup.Web.Features.Import;
 using Microsoft.EntityFrameworkCore;
 

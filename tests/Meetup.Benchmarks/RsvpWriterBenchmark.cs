@@ -109,8 +109,15 @@ public static class RsvpWriterBenchmark
         var starts = DateTime.UtcNow.AddDays(30);
         var session = new Session
         {
-            EventId = eventId, Title = "Writer bench", StartsAt = starts, EndsAt = starts.AddHours(2), Capacity = Seats,
-            Languages = ["en"], Status = SessionStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            EventId = eventId,
+            Title = "Writer bench",
+            StartsAt = starts,
+            EndsAt = starts.AddHours(2),
+            Capacity = Seats,
+            Languages = ["en"],
+            Status = SessionStatus.Published,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync();

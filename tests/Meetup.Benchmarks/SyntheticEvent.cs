@@ -53,9 +53,15 @@ internal sealed class SyntheticEvent : IAsyncDisposable
                 var start = new DateTime(2019, 1, 9, 10, 30, 0, DateTimeKind.Utc).AddDays(7 * s);
                 e.Sessions.Add(new Session
                 {
-                    Title = $"Session {s + 1}", StartsAt = start, EndsAt = start.AddHours(2), Capacity = people,
-                    Languages = s % 3 == 0 ? ["ja", "zh"] : ["ja"], Format = (SessionFormat)(s % 3),
-                    Status = SessionStatus.Published, CreatedAt = created, UpdatedAt = created,
+                    Title = $"Session {s + 1}",
+                    StartsAt = start,
+                    EndsAt = start.AddHours(2),
+                    Capacity = people,
+                    Languages = s % 3 == 0 ? ["ja", "zh"] : ["ja"],
+                    Format = (SessionFormat)(s % 3),
+                    Status = SessionStatus.Published,
+                    CreatedAt = created,
+                    UpdatedAt = created,
                 });
             }
             db.Events.Add(e);

@@ -14,9 +14,14 @@ public class RsvpNoticeTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixt
         var ev = await IdAsync(await fixture.Api.PostAsJsonAsync("/api/events", new { name = $"Tiny room {Guid.NewGuid():N}" }));
         var session = await IdAsync(await fixture.Api.PostAsJsonAsync($"/api/events/{ev}/sessions", new
         {
-            title = "One seat only", durationMinutes = 60, format = "in_person", venueName = "Booth", venueAddress = "1-1 Chiyoda, Tokyo",
+            title = "One seat only",
+            durationMinutes = 60,
+            format = "in_person",
+            venueName = "Booth",
+            venueAddress = "1-1 Chiyoda, Tokyo",
             startsAt = DateTime.UtcNow.AddDays(12).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            capacity = 1, languages = new[] { "ja" },
+            capacity = 1,
+            languages = new[] { "ja" },
         }));
         (await fixture.Api.PostAsync($"/api/sessions/{session}/publish", null)).EnsureSuccessStatusCode();
         var rsvp = JsonDocument.Parse(await (await fixture.Api.PostAsJsonAsync($"/api/sessions/{session}/rsvps", new { name = "First", email = "first@example.com" }))

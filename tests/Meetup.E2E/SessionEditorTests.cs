@@ -170,9 +170,17 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
         var session = (await sessions.CreateAsync(ev.Id, new SessionInput
         {
-            Title = title, Description = description, StartsAt = startsAt, DurationMinutes = 120, Format = "in_person",
-            VenueName = "Umeda Office 5F", VenueAddress = "1-1 Umeda, Osaka", Capacity = 30, Languages = ["ja"],
-            RsvpOpensAt = opens, RsvpClosesAt = closes,
+            Title = title,
+            Description = description,
+            StartsAt = startsAt,
+            DurationMinutes = 120,
+            Format = "in_person",
+            VenueName = "Umeda Office 5F",
+            VenueAddress = "1-1 Umeda, Osaka",
+            Capacity = 30,
+            Languages = ["ja"],
+            RsvpOpensAt = opens,
+            RsvpClosesAt = closes,
         })).Value!;
         if (publish)
         {

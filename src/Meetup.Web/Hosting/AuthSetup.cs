@@ -1,8 +1,7 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Meetup.Web.Features.Auth;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meetup.Web.Hosting;

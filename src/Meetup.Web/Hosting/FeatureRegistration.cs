@@ -1,18 +1,18 @@
 using Meetup.Web.Features.Agenda;
+using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Auth;
-using Meetup.Web.Features.Events;
 using Meetup.Web.Features.CheckIns;
+using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Home;
+using Meetup.Web.Features.Import;
+using Meetup.Web.Features.Import.Screen;
+using Meetup.Web.Features.Privacy;
+using Meetup.Web.Features.PublicSite;
+using Meetup.Web.Features.Retention;
+using Meetup.Web.Features.Retention.Dashboard;
 using Meetup.Web.Features.Rsvps;
 using Meetup.Web.Features.Sessions;
 using Meetup.Web.Features.Speakers;
-using Meetup.Web.Features.PublicSite;
-using Meetup.Web.Features.Import;
-using Meetup.Web.Features.Privacy;
-using Meetup.Web.Features.Retention;
-using Meetup.Web.Features.Retention.Dashboard;
-using Meetup.Web.Features.Import.Screen;
-using Meetup.Web.Features.Attendees;
 
 namespace Meetup.Web.Hosting;
 

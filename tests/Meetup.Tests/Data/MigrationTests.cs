@@ -36,9 +36,13 @@ public class MigrationTests
         var ev = new Event { Name = "Study group", Slug = "study-group", DefaultLanguages = ["ja", "zh"] };
         var session = new Session
         {
-            Event = ev, Title = "#1", StartsAt = new DateTime(2026, 1, 1, 10, 0, 0, DateTimeKind.Utc),
-            EndsAt = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc), Capacity = 10,
-            Format = SessionFormat.Hybrid, Languages = ["zh"],
+            Event = ev,
+            Title = "#1",
+            StartsAt = new DateTime(2026, 1, 1, 10, 0, 0, DateTimeKind.Utc),
+            EndsAt = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc),
+            Capacity = 10,
+            Format = SessionFormat.Hybrid,
+            Languages = ["zh"],
         };
         var person = new Attendee { Email = "a@example.com", DisplayName = "A" };
         db.AddRange(ev, session, person, new CheckIn { Session = session, Attendee = person, Method = CheckInMethod.WalkIn, At = session.StartsAt });
@@ -96,8 +100,11 @@ public class MigrationTests
             var ev = new Event { Name = "Study group", Slug = "study-group" };
             var session = new Session
             {
-                Event = ev, Title = "#1", StartsAt = new DateTime(2026, 1, 1, 10, 0, 0, DateTimeKind.Utc),
-                EndsAt = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc), Capacity = 10,
+                Event = ev,
+                Title = "#1",
+                StartsAt = new DateTime(2026, 1, 1, 10, 0, 0, DateTimeKind.Utc),
+                EndsAt = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc),
+                Capacity = 10,
             };
             var rsvp = new Rsvp { Session = session, Attendee = new Attendee { Email = "a@example.com" }, Status = RsvpStatus.Confirmed };
             db.AddRange(ev, session, rsvp);

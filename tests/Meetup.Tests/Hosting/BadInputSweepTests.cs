@@ -275,8 +275,18 @@ public class BadInputSweepTests
             var q = QuestionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             JsonNode Event(string? slug) => JsonNode.Parse(JsonSerializer.Serialize(new
             {
-                name = "Sweep", slug, timeZone = "Asia/Tokyo", description = "About", defaultCapacity = 20, defaultLanguages = new[] { "ja" },
-                defaultVenueName = "Room", defaultVenueAddress = "Tokyo", cadenceWeeks = 2, regularMinSessions = 3, regularMinRatio = 0.75, atRiskMissedSessions = 2,
+                name = "Sweep",
+                slug,
+                timeZone = "Asia/Tokyo",
+                description = "About",
+                defaultCapacity = 20,
+                defaultLanguages = new[] { "ja" },
+                defaultVenueName = "Room",
+                defaultVenueAddress = "Tokyo",
+                cadenceWeeks = 2,
+                regularMinSessions = 3,
+                regularMinRatio = 0.75,
+                atRiskMissedSessions = 2,
             }))!;
             Field[] eventFields =
             [
@@ -290,9 +300,18 @@ public class BadInputSweepTests
 
             var session = JsonNode.Parse(JsonSerializer.Serialize(new
             {
-                title = "Sweep #1", description = "Talks", startsAt = "2030-01-10T19:00", endsAt = "2030-01-10T21:00", format = "hybrid",
-                venueName = "Room", venueAddress = "Tokyo", onlineUrl = "https://meet.example.com/x", capacity = 50, languages = new[] { "ja" },
-                rsvpOpensAt = "2030-01-01T00:00", rsvpClosesAt = "2030-01-10T18:00",
+                title = "Sweep #1",
+                description = "Talks",
+                startsAt = "2030-01-10T19:00",
+                endsAt = "2030-01-10T21:00",
+                format = "hybrid",
+                venueName = "Room",
+                venueAddress = "Tokyo",
+                onlineUrl = "https://meet.example.com/x",
+                capacity = 50,
+                languages = new[] { "ja" },
+                rsvpOpensAt = "2030-01-01T00:00",
+                rsvpClosesAt = "2030-01-10T18:00",
             }))!;
             Field[] sessionFields =
             [

@@ -12,7 +12,7 @@ namespace Meetup.Tests.Hosting;
 /// </summary>
 internal static partial class ClientAddresses
 {
-    public static HttpClient From(KestrelApp app, string address)
+    public static HttpClient From(string address)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
         client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
@@ -21,7 +21,7 @@ internal static partial class ClientAddresses
 
     public static async Task<HttpResponseMessage> PostJsonAsync(KestrelApp app, string address, string path, object body)
     {
-        using var client = From(app, address);
+        using var client = From(address);
         return await client.PostAsJsonAsync(new Uri(app.BaseUrl + path), body);
     }
 
@@ -29,7 +29,7 @@ internal static partial class ClientAddresses
     public static async Task<HttpResponseMessage> PostFormAsync(
         KestrelApp app, string address, string formPath, string postPath, string formName, IDictionary<string, string> fields)
     {
-        using var client = From(app, address);
+        using var client = From(address);
         var page = await client.GetAsync(new Uri(app.BaseUrl + formPath));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var token = TokenPattern().Match(await page.Content.ReadAsStringAsync());

@@ -134,7 +134,7 @@ public class RateLimitSpellingTests
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.Unauthorized,
             HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
-        using var client = From(app, address);
+        using var client = From(address);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(app.BaseUrl + "/account/login/"))).StatusCode);
         using var head = new HttpRequestMessage(HttpMethod.Head, new Uri(app.BaseUrl + "/account/login"));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.SendAsync(head)).StatusCode);

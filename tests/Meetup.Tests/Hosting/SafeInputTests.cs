@@ -45,8 +45,13 @@ public class SafeInputTests
         var ev = await Features.Sessions.SessionApiTests.CreateEventAsync(admin);
         var body = new Dictionary<string, object?>
         {
-            ["title"] = "T", ["startsAt"] = "2030-01-10T19:00", ["format"] = "online", ["onlineUrl"] = "https://meet.example.com/x",
-            ["capacity"] = 10, ["languages"] = new[] { "ja" }, [field] = value,
+            ["title"] = "T",
+            ["startsAt"] = "2030-01-10T19:00",
+            ["format"] = "online",
+            ["onlineUrl"] = "https://meet.example.com/x",
+            ["capacity"] = 10,
+            ["languages"] = new[] { "ja" },
+            [field] = value,
         };
 
         var response = await admin.PostAsJsonAsync($"/api/events/{ev.Id}/sessions", body);
@@ -141,7 +146,12 @@ public class SafeInputTests
             var now = DateTime.UtcNow;
             var row = new OutboxMessage
             {
-                Kind = NotificationKind.Reminder, DedupeKey = "old-unparseable", Recipient = "a\u0007b@example.com", CreatedAt = now, DueAt = now, NextAttemptAt = now,
+                Kind = NotificationKind.Reminder,
+                DedupeKey = "old-unparseable",
+                Recipient = "a\u0007b@example.com",
+                CreatedAt = now,
+                DueAt = now,
+                NextAttemptAt = now,
             };
             db.OutboxMessages.Add(row);
             await db.SaveChangesAsync();

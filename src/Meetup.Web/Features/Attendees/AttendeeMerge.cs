@@ -117,7 +117,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         }
         await db.CheckIns.Where(c => losingCheckIns.Contains(c.Id)).ExecuteDeleteAsync(ct);
         var losingIds = losingRsvps.Select(r => r.Id).ToList();
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId != null && losingIds.Contains(o.RsvpId.Value)), ct);
+        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.RsvpId != null && losingIds.Contains(o.RsvpId.Value)), ct);
         foreach (var gap in losingRsvps.Where(r => r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition is not null).OrderByDescending(r => r.WaitlistPosition))
         {
             await db.Rsvps.Where(r => r.SessionId == gap.SessionId && r.Status == RsvpStatus.Waitlisted && r.WaitlistPosition > gap.WaitlistPosition)
@@ -129,7 +129,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         // All their emails follow (sent ones too: my-data and erasure find them under the kept person). Both records
         // checked in to a session just over: one thank-you is enough.
         await db.OutboxMessages.Where(o => o.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(o => o.AttendeeId, keepId), ct);
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.AttendeeId == keepId && o.Kind == NotificationKind.ThankYou
+        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.AttendeeId == keepId && o.Kind == NotificationKind.ThankYou
             && db.OutboxMessages.Any(p => p.AttendeeId == keepId && p.Kind == NotificationKind.ThankYou && p.SessionId == o.SessionId && p.Id < o.Id)), ct);
 
         // A deliverable address wins over an account placeholder; the other becomes an alias.

@@ -1,12 +1,12 @@
 using Meetup.Data.Entities;
+using Meetup.Web.Hosting;
+using Meetup.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Meetup.Web.Hosting;
-using Meetup.Web.Resources;
 
 namespace Meetup.Web.Features.Auth;
 

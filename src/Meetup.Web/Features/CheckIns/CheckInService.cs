@@ -188,7 +188,7 @@ public sealed class CheckInService(
         {
             return OperationResult<bool>.NotFound(l["This person is not checked in."]);
         }
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.SessionId == sessionId && o.AttendeeId == attendeeId && o.Kind == NotificationKind.ThankYou), ct);
+        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.SessionId == sessionId && o.AttendeeId == attendeeId && o.Kind == NotificationKind.ThankYou), ct);
         feed.Changed(sessionId);
         return OperationResult<bool>.Ok(true);
     }

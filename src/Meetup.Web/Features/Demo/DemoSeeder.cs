@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Meetup.Web.Features.Demo;
 

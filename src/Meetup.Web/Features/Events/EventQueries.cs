@@ -25,7 +25,11 @@ public sealed class EventQueries(IDbContextFactory<MeetupDb> dbFactory, PublicUr
         var sessions = await db.Sessions.AsNoTracking()
             .Select(s => new
             {
-                s.Id, s.EventId, s.Title, s.StartsAt, s.Status,
+                s.Id,
+                s.EventId,
+                s.Title,
+                s.StartsAt,
+                s.Status,
                 Attendance = s.CheckIns.Count,
             })
             .ToListAsync(ct);

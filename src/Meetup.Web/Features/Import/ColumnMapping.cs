@@ -185,10 +185,9 @@ public sealed class ColumnMapping
 }
 
 /// <summary>
-/// The column that holds each person's account on <paramref name="Site"/> (connpass's ユーザー名):
+/// The column that holds each person's account on <see cref="Site"/> (connpass's ユーザー名):
 /// it stands in for <c>email</c> as <c>{account}@{site}.invalid</c> (<see cref="Shared.AccountAddress"/>).
 /// </summary>
-/// <param name="Site">A lower-case DNS label (<see cref="Shared.AccountAddress.IsSite"/>), e.g. <c>connpass</c>.</param>
 public sealed record AccountColumn
 {
     public AccountColumn(string column, string site)
@@ -203,5 +202,6 @@ public sealed record AccountColumn
     }
 
     public string Column { get; }
+    /// <summary>A lower-case DNS label (<see cref="Shared.AccountAddress.IsSite"/>), e.g. <c>connpass</c>.</summary>
     public string Site { get; }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using CsvHelper;
-using Meetup.Data.Entities;
 
 namespace Meetup.Web.Features.Import;
 

@@ -79,7 +79,7 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
     }
 
     /// <summary>Drops unsent scheduled messages (a reminder for a cancelled RSVP, a thank-you after an undone check-in).</summary>
-    public static Task<int> DropPendingAsync(MeetupDb db, IQueryable<OutboxMessage> which, CancellationToken ct)
+    public static Task<int> DropPendingAsync(IQueryable<OutboxMessage> which, CancellationToken ct)
         => which.Where(o => o.SentAt == null && o.ClaimToken == null).ExecuteDeleteAsync(ct);
 
     /// <summary>Blanks the personal content of these rows (address, language, facts, rendered message), keeping kind, ids and times.</summary>

@@ -132,7 +132,7 @@ public sealed class PersonalDataService(
         await db.Rsvps.Where(r => r.AttendeeId == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Answers, (string?)null), ct);
         await db.RsvpManageTokens.Where(t => t.Rsvp!.AttendeeId == personId).ExecuteDeleteAsync(ct);
         var theirs = db.OutboxMessages.Where(o => o.AttendeeId == personId);
-        await Outbox.DropPendingAsync(db, theirs, ct);
+        await Outbox.DropPendingAsync(theirs, ct);
         await Outbox.BlankAsync(theirs, ct);
         await tx.CommitAsync(ct);
         return personId;

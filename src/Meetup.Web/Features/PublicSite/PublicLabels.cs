@@ -1,5 +1,4 @@
 using System.Globalization;
-using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.Extensions.Localization;

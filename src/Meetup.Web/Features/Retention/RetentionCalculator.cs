@@ -51,7 +51,7 @@ public static class RetentionCalculator
         var attendees = AttendeeRows(sweep, people, input.People, input.Thresholds);
         return new RetentionReport
         {
-            Overall = Overall(rows, inRange, sweep),
+            Overall = Overall(inRange, sweep),
             Sessions = [.. rows.Where((_, i) => inRange[i + 1])],
             ExcludedSessions = ExcludedSessions(timeline, reasons),
             Cohorts = Cohorts(counted, sweep),
@@ -183,7 +183,7 @@ public static class RetentionCalculator
     }
 
     /// <summary>Sums over the rows in range; weighted rates (Σ numerators / Σ denominators).</summary>
-    private static RetentionOverall Overall(List<RetentionSessionRow> rows, bool[] inRange, AttendanceSweep s)
+    private static RetentionOverall Overall(bool[] inRange, AttendanceSweep s)
     {
         int counted = 0, attended = 0, returned = 0, newcomers = 0, newcomersBack = 0;
         var n = s.SessionCount;

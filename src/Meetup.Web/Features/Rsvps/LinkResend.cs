@@ -26,7 +26,7 @@ internal static class LinkResend
             logger.LogInformation("Manage link of RSVP {RsvpId} not re-sent: one went out less than {Minutes} minutes ago", rsvp.Id, Interval.TotalMinutes);
             return;
         }
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id
+        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id
             && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted)), ct);
         var token = ManageTokens.New();
         await ManageLinkHashes.AddAsync(db, rsvp.Id, token, now, ct);

@@ -39,8 +39,16 @@ public sealed class RsvpAdminService(
             .ThenBy(r => r.WaitlistPosition).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Select(r => new
             {
-                r.Id, r.AttendeeId, r.Attendee!.DisplayName, r.Attendee.Email, r.Attendee.PreferredLanguage, r.Status, r.WaitlistPosition,
-                r.CreatedAt, r.CheckInCode, r.Answers,
+                r.Id,
+                r.AttendeeId,
+                r.Attendee!.DisplayName,
+                r.Attendee.Email,
+                r.Attendee.PreferredLanguage,
+                r.Status,
+                r.WaitlistPosition,
+                r.CreatedAt,
+                r.CheckInCode,
+                r.Answers,
                 CheckedIn = db.CheckIns.Any(c => c.SessionId == sessionId && c.AttendeeId == r.AttendeeId),
             })
             .ToListAsync(ct);

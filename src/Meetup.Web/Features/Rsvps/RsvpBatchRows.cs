@@ -61,7 +61,8 @@ internal static class RsvpBatchRows
         {
             var request = requests[index];
             messages.Add(outbox.Message(RsvpNotices.Status(rsvp, person, request.Token, request.BaseUrl, now)
-                with { ManageToken = null, ProtectedManageToken = request.ProtectedToken }));
+                with
+            { ManageToken = null, ProtectedManageToken = request.ProtectedToken }));
             if (rsvp.Status == RsvpStatus.Confirmed && RsvpNotices.Reminder(rsvp, person, startsAt, request.BaseUrl, now) is { } reminder)
             {
                 if (newRsvp)

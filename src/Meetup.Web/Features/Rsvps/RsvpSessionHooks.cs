@@ -32,12 +32,14 @@ public sealed class RsvpSessionHooks(Outbox outbox, PublicUrls urls)
         var notices = people.Select(r => new Notice(NotificationKind.SessionChanged,
             $"session:{session.Id}:changed:{sequence}:{r.Id}", r.Attendee!.Email!, r.Attendee.PreferredLanguage, now)
         {
-            SessionId = session.Id, RsvpId = r.Id, AttendeeId = r.AttendeeId,
+            SessionId = session.Id,
+            RsvpId = r.Id,
+            AttendeeId = r.AttendeeId,
             Payload = new NotificationPayload { BaseUrl = baseUrl, Sequence = session.Sequence, Status = r.Status.ToSnakeCase(), WaitlistPosition = r.WaitlistPosition },
         }).ToList();
 
         // Reminders follow the new start time.
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.SessionId == session.Id && o.Kind == NotificationKind.Reminder), ct);
+        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.SessionId == session.Id && o.Kind == NotificationKind.Reminder), ct);
         notices.AddRange(people.Where(r => r.Status == RsvpStatus.Confirmed)
             .Select(r => RsvpNotices.Reminder(r, r.Attendee!, session.StartsAt, baseUrl, now))
             .OfType<Notice>());
@@ -49,7 +51,7 @@ public sealed class RsvpSessionHooks(Outbox outbox, PublicUrls urls)
     public async Task SessionCancelledAsync(MeetupDb db, Session session, DateTime now, CancellationToken ct)
     {
         var baseUrl = urls.Base;
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.SessionId == session.Id
+        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.SessionId == session.Id
             && (o.Kind == NotificationKind.Reminder || o.Kind == NotificationKind.ThankYou)), ct);
         var people = await PeopleToTellAsync(db, session.Id, ct);
         await outbox.AddMissingAsync(db, [.. people.Select(r => new Notice(NotificationKind.SessionCancelled,

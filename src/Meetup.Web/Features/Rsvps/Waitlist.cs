@@ -87,7 +87,7 @@ internal static class Waitlist
         {
             await CloseGapAsync(db, session.Id, p, ct);
         }
-        await Outbox.DropPendingAsync(db, db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id && o.Kind == NotificationKind.Reminder), ct);
+        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id && o.Kind == NotificationKind.Reminder), ct);
         if (tellHolder && rsvp.Attendee?.Email is not null)
         {
             await outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, await ManageLinkHashes.NewestAsync(db, rsvp.Id, ct), baseUrl, now)], ct);

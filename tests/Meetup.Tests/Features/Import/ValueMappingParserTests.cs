@@ -149,8 +149,11 @@ public class ValueMappingParserTests
         var mapping = new ColumnMapping(
             new Dictionary<string, string?>
             {
-                [ImportFields.SessionStart] = "開催日時", [ImportFields.SessionFormat] = "開催形式", [ImportFields.SessionStatus] = "状態",
-                [ImportFields.Email] = "メール", [ImportFields.Attended] = "出欠",
+                [ImportFields.SessionStart] = "開催日時",
+                [ImportFields.SessionFormat] = "開催形式",
+                [ImportFields.SessionStatus] = "状態",
+                [ImportFields.Email] = "メール",
+                [ImportFields.Attended] = "出欠",
             },
             new Dictionary<string, ValueMapping>
             {

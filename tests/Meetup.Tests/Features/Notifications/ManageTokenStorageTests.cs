@@ -8,7 +8,6 @@ using Meetup.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MimeKit;
 using netDumbster.smtp;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;
 

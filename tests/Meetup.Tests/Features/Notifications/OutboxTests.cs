@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Web.Features.Notifications;
-using Meetup.Web.Features.Rsvps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -99,8 +98,13 @@ public class OutboxTests
             var now = DateTime.UtcNow;
             var row = new OutboxMessage
             {
-                Kind = NotificationKind.Reminder, DedupeKey = "test-invalid-recipient", Recipient = "taro_y@connpass.invalid",
-                SessionId = session.Id, CreatedAt = now, DueAt = now, NextAttemptAt = now,
+                Kind = NotificationKind.Reminder,
+                DedupeKey = "test-invalid-recipient",
+                Recipient = "taro_y@connpass.invalid",
+                SessionId = session.Id,
+                CreatedAt = now,
+                DueAt = now,
+                NextAttemptAt = now,
             };
             db.OutboxMessages.Add(row);
             await db.SaveChangesAsync();

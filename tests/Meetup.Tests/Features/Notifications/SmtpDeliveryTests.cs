@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Ical.Net;
 using Meetup.Data.Entities;
 using Meetup.Testing;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using netDumbster.smtp;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;

@@ -39,8 +39,11 @@ internal sealed class PublicSiteData
         await using var db = app.Factory.CreateDbContext();
         var speaker = new Speaker
         {
-            Name = "Nakamura Daisuke", Company = "Tsubame Networks", JobTitle = "SRE lead",
-            Bio = "Runs **Envoy** at the edge.", Links = ["https://example.com/nakamura", "javascript:alert(1)"],
+            Name = "Nakamura Daisuke",
+            Company = "Tsubame Networks",
+            JobTitle = "SRE lead",
+            Bio = "Runs **Envoy** at the edge.",
+            Links = ["https://example.com/nakamura", "javascript:alert(1)"],
         };
         var people = Enumerable.Range(1, 3).Select(i => new Attendee { Email = $"p{i}@example.com", DisplayName = $"Person {i}" }).ToList();
         var ev = new Event { Name = EventName, Slug = Slug, TimeZone = "Asia/Tokyo", Description = "We study **ingress** controllers.", DefaultLanguages = ["ja", "zh"] };
@@ -81,7 +84,12 @@ internal sealed class PublicSiteData
         await db.SaveChangesAsync();
         return new PublicSiteData
         {
-            UpcomingId = upcoming.Id, CancelledId = cancelled.Id, DraftId = draft.Id, PastId = past.Id, OnlineId = online.Id, SpeakerId = speaker.Id,
+            UpcomingId = upcoming.Id,
+            CancelledId = cancelled.Id,
+            DraftId = draft.Id,
+            PastId = past.Id,
+            OnlineId = online.Id,
+            SpeakerId = speaker.Id,
         };
     }
 
@@ -89,10 +97,17 @@ internal sealed class PublicSiteData
     {
         var session = new Session
         {
-            Title = title, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(100), Status = status,
-            Format = SessionFormat.InPerson, VenueName = "Room Fuji (7F)", VenueAddress = "2-11-3 Shibaura, Minato-ku, Tokyo",
-            Capacity = 30, Languages = ["ja", "zh"],
-            CreatedAt = startsAt.AddDays(-14), UpdatedAt = startsAt.AddDays(-14),
+            Title = title,
+            StartsAt = startsAt,
+            EndsAt = startsAt.AddMinutes(100),
+            Status = status,
+            Format = SessionFormat.InPerson,
+            VenueName = "Room Fuji (7F)",
+            VenueAddress = "2-11-3 Shibaura, Minato-ku, Tokyo",
+            Capacity = 30,
+            Languages = ["ja", "zh"],
+            CreatedAt = startsAt.AddDays(-14),
+            UpdatedAt = startsAt.AddDays(-14),
         };
         ev.Sessions.Add(session);
         return session;

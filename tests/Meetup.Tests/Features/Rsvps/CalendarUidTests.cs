@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Meetup.Web.Features.Sessions;
 
 namespace Meetup.Tests.Features.Rsvps;
 

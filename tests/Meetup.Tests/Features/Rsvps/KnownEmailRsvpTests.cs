@@ -4,12 +4,12 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Meetup.Data.Entities;
 using Meetup.Testing;
-using Mail = Meetup.Tests.Features.Notifications.MailKit;
 using Meetup.Web.Features.Rsvps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;
+using Mail = Meetup.Tests.Features.Notifications.MailKit;
 
 namespace Meetup.Tests.Features.Rsvps;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Tests.Features.Events;
 using Meetup.Web.Features.Rsvps;

@@ -127,8 +127,14 @@ public class SessionApiTests
 
         var retitled = await (await client.PutAsJsonAsync($"/api/sessions/{session.Id}", new
         {
-            title = "Kubernetes 入門 #1 (renamed)", startsAt = "2026-12-16T19:30", durationMinutes = 100, format = "in_person",
-            venueName = "Room Fuji", venueAddress = "1-2-3 Shibuya, Tokyo", capacity = 20, languages = new[] { "zh", "ja" },
+            title = "Kubernetes 入門 #1 (renamed)",
+            startsAt = "2026-12-16T19:30",
+            durationMinutes = 100,
+            format = "in_person",
+            venueName = "Room Fuji",
+            venueAddress = "1-2-3 Shibuya, Tokyo",
+            capacity = 20,
+            languages = new[] { "zh", "ja" },
         })).Content.ReadFromJsonAsync<SessionResource>();
         var moved = await (await client.PutAsJsonAsync($"/api/sessions/{session.Id}", Valid("2026-12-17T19:30"))).Content.ReadFromJsonAsync<SessionResource>();
 
@@ -147,8 +153,13 @@ public class SessionApiTests
         var ev = await CreateEventAsync(client, "America/New_York");
         var first = await (await client.PostAsJsonAsync($"/api/events/{ev.Id}/sessions", new
         {
-            title = "Go night #7", startsAt = "2026-03-03T19:00", durationMinutes = 120, format = "online",
-            onlineUrl = "https://meet.example.com/go", capacity = 50, languages = new[] { "en" },
+            title = "Go night #7",
+            startsAt = "2026-03-03T19:00",
+            durationMinutes = 120,
+            format = "online",
+            onlineUrl = "https://meet.example.com/go",
+            capacity = 50,
+            languages = new[] { "en" },
         })).Content.ReadFromJsonAsync<SessionResource>();
         await client.PutAsJsonAsync($"/api/sessions/{first!.Id}/agenda", new[]
         {

@@ -16,9 +16,16 @@ public class SessionCopyTests
         // Tuesday 24 Feb 2026 19:00 (EST); RSVP from the Tuesday before at noon until 17:00 on the day.
         var response = await client.PostAsJsonAsync($"/api/events/{eventId}/sessions", new
         {
-            title = "Go night #7", description = "Generics, part 1.", startsAt = "2026-02-24T19:00", durationMinutes = 120, format = "online",
-            onlineUrl = "https://meet.example.com/go", capacity = 50, languages = new[] { "en" },
-            rsvpOpensAt = "2026-02-17T12:00", rsvpClosesAt = "2026-02-24T17:00",
+            title = "Go night #7",
+            description = "Generics, part 1.",
+            startsAt = "2026-02-24T19:00",
+            durationMinutes = 120,
+            format = "online",
+            onlineUrl = "https://meet.example.com/go",
+            capacity = 50,
+            languages = new[] { "en" },
+            rsvpOpensAt = "2026-02-17T12:00",
+            rsvpClosesAt = "2026-02-24T17:00",
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SessionResource>())!;

@@ -6,9 +6,12 @@ public class SessionFormTests
 {
     private static SessionForm WithWindow() => new()
     {
-        Date = new DateTime(2027, 1, 20), Time = new TimeSpan(19, 30, 0),
-        RsvpOpensDate = new DateTime(2027, 1, 13), RsvpOpensTime = new TimeSpan(12, 0, 0),
-        RsvpClosesDate = new DateTime(2027, 1, 20), RsvpClosesTime = new TimeSpan(19, 30, 0),
+        Date = new DateTime(2027, 1, 20),
+        Time = new TimeSpan(19, 30, 0),
+        RsvpOpensDate = new DateTime(2027, 1, 13),
+        RsvpOpensTime = new TimeSpan(12, 0, 0),
+        RsvpClosesDate = new DateTime(2027, 1, 20),
+        RsvpClosesTime = new TimeSpan(19, 30, 0),
     };
 
     [Fact]

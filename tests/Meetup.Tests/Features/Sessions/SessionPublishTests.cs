@@ -76,8 +76,13 @@ public class SessionPublishTests
 
         var edited = await sessions.PublishAsync(first.Id, new SessionInput
         {
-            Title = "Renamed", StartsAt = "2026-12-16T18:00", DurationMinutes = 90, Format = "online", OnlineUrl = "https://meet.example.com/k8s",
-            Capacity = 80, Languages = ["en"],
+            Title = "Renamed",
+            StartsAt = "2026-12-16T18:00",
+            DurationMinutes = 90,
+            Format = "online",
+            OnlineUrl = "https://meet.example.com/k8s",
+            Capacity = 80,
+            Languages = ["en"],
         });
         var plain = await (await client.PostAsync($"/api/sessions/{second.Id}/publish", null)).Content.ReadFromJsonAsync<SessionResource>();
 

@@ -1,17 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using Meetup.Testing;
-using Mail = Meetup.Tests.Features.Notifications.MailKit;
 using Meetup.Web.Features.Events;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MimeKit;
 using netDumbster.smtp;
 using Serilog.Core;
 using Serilog.Events;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;
+using Mail = Meetup.Tests.Features.Notifications.MailKit;
 
 namespace Meetup.Tests.Features.Shared;
 

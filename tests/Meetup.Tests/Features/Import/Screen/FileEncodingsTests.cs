@@ -1,6 +1,5 @@
 using System.Text;
 using Meetup.Web.Features.Import;
-using Meetup.Web.Features.Import.Screen;
 
 namespace Meetup.Tests.Features.Import.Screen;
 

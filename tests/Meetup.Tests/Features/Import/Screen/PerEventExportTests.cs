@@ -1,7 +1,6 @@
 using System.Text;
 using Meetup.Testing;
 using Meetup.Web.Features.Import;
-using Meetup.Web.Features.Import.Screen;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
