@@ -3,7 +3,8 @@ using System.Globalization;
 using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Web.Features.Notifications;
-using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Rsvps.Registering;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meetup.Benchmarks;

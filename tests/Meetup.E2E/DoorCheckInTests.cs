@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,23 +1,11 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Auth;
+using Meetup.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meetup.Web.Hosting;
-
-/// <summary>Names of the authorization policies; pages use roles via [Authorize(Roles = …)].</summary>
-public static class Policies
-{
-    /// <summary>API callers with a bearer token who may plan events and see attendees.</summary>
-    public const string ApiOrganizers = nameof(ApiOrganizers);
-
-    /// <summary>API callers with a bearer token who may check people in (door helpers too).</summary>
-    public const string ApiDoorStaff = nameof(ApiDoorStaff);
-
-    /// <summary>Back-office downloads (CSV files linked from pages): organizers signed in with the cookie.</summary>
-    public const string BackOfficeOrganizers = nameof(BackOfficeOrganizers);
-}
 
 internal static class AuthSetup
 {
@@ -83,14 +71,4 @@ internal static class AuthSetup
         services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<PasswordSignIn>();
     }
-
-    /// <summary>
-    /// Whether a supplied return URL is a path on this site, safe to redirect to: no open redirect (<c>//host</c>,
-    /// <c>/\host</c>) and only printable ASCII, as a Location header needs (a tab or line break there is a 500, and
-    /// browsers drop tabs, turning <c>/\t/host</c> into <c>//host</c>). Paths with other characters come percent-encoded.
-    /// </summary>
-    public static bool IsLocalUrl(string? url)
-        => !string.IsNullOrEmpty(url) && url[0] == '/'
-            && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-            && url.All(c => char.IsAscii(c) && !char.IsControl(c));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
+using Meetup.Web.Features.Shared.Access;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -28,19 +29,6 @@ public sealed class RateLimitSettings
         public int PermitLimit { get; set; }
         public int WindowSeconds { get; set; }
     }
-}
-
-/// <summary>The named limits; endpoints and pages opt in with <c>RequireRateLimiting</c> / <c>[EnableRateLimiting]</c>.</summary>
-public static class RateLimitPolicies
-{
-    /// <summary>RSVP posts: the API and every page that shows (and so accepts) the RSVP form.</summary>
-    public const string Rsvp = "rsvp";
-
-    /// <summary>"Email me my link again".</summary>
-    public const string Resend = "resend";
-
-    /// <summary>Sign-in attempts across accounts: the token endpoint and the login form share one bucket per address.</summary>
-    public const string SignIn = "sign-in";
 }
 
 /// <summary>

@@ -1,8 +1,7 @@
 using Meetup.Data;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Demo;
-using Meetup.Web.Features.Shared;
-
+using Meetup.Web.Features.Shared.Links;
 namespace Meetup.Web.Hosting;
 
 internal static class StartupTasks

@@ -4,7 +4,7 @@ using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Tests.Features.Rsvps;
 using Meetup.Web.Features.Auth;
-using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;

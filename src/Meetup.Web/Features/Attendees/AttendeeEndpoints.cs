@@ -1,6 +1,6 @@
 using Meetup.Web.Features.Privacy;
 using Meetup.Web.Features.Shared;
-using Meetup.Web.Hosting;
+using Meetup.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meetup.Web.Features.Attendees;

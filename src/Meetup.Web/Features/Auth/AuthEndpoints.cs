@@ -11,13 +11,13 @@ internal static class AuthEndpoints
         app.MapPost("/api/auth/token", TokenEndpoint.IssueAsync)
             .WithTags("Auth")
             .AllowAnonymous()
-            .RequireRateLimiting(Hosting.RateLimitPolicies.SignIn);
+            .RequireRateLimiting(Shared.Access.RateLimitPolicies.SignIn);
 
         // A form post (with antiforgery, enforced because of [FromForm]) from the admin layout.
         app.MapPost("/account/logout", async (SignInManager<OrganizerUser> signIn, [FromForm] string? returnUrl) =>
             {
                 await signIn.SignOutAsync();
-                return TypedResults.LocalRedirect(Hosting.AuthSetup.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+                return TypedResults.LocalRedirect(ReturnUrls.IsLocalUrl(returnUrl) ? returnUrl! : "/");
             })
             .ExcludeFromDescription();
     }

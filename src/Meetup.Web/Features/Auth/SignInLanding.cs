@@ -14,7 +14,7 @@ public static class SignInLanding
 
     public static string For(string? returnUrl, IEnumerable<string> roles)
     {
-        var target = Hosting.AuthSetup.IsLocalUrl(returnUrl) ? returnUrl! : BackOffice;
+        var target = ReturnUrls.IsLocalUrl(returnUrl) ? returnUrl! : BackOffice;
         var organizer = roles.Any(r => r is Roles.Admin or Roles.Organizer);
         return organizer || !IsAdminPage(target) || IsDoorPage(target) ? target : Door;
     }

@@ -1,5 +1,5 @@
 using Meetup.Data.Entities;
-using Meetup.Web.Hosting;
+using Meetup.Web.Features.Shared.Access;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;

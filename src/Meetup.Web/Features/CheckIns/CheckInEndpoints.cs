@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Meetup.Web.Features.Shared;
-using Meetup.Web.Hosting;
+using Meetup.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

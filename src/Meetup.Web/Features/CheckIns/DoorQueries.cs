@@ -60,7 +60,7 @@ public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
-            var code = Rsvps.CheckInCodes.Normalize(term);
+            var code = Shared.Links.CheckInCodes.Normalize(term);
             var byCode = code is null ? null : rsvps.FirstOrDefault(r => r.CheckInCode == code)?.AttendeeId;
             var emails = rsvps.Select(r => (r.AttendeeId, r.Email)).Concat(checks.Select(c => (c.AttendeeId, c.Email)))
                 .Where(e => e.Email is not null && e.Email.StartsWith(term.ToLowerInvariant(), StringComparison.Ordinal))

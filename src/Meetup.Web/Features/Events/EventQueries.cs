@@ -1,6 +1,6 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Events;

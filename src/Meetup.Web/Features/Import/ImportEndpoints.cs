@@ -1,4 +1,4 @@
-using Meetup.Web.Hosting;
+using Meetup.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meetup.Web.Features.Import;

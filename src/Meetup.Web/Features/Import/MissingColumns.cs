@@ -1,4 +1,4 @@
-namespace Meetup.Web.Features.Import.Screen;
+namespace Meetup.Web.Features.Import;
 
 /// <summary>What the organizer still has to say about a file that lacks a required column.</summary>
 public enum MissingProblem { NoStart, StartSkipped, NoAccountColumn, NoSite }

@@ -1,5 +1,3 @@
-using Meetup.Web.Features.Import.Screen;
-
 namespace Meetup.Web.Features.Import;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Rsvps;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
 using Microsoft.Extensions.Localization;
 

@@ -17,7 +17,7 @@ internal sealed record MessageContext(
 /// details in the recipient's language. Null means the message no longer applies (the RSVP was
 /// cancelled before its reminder, the check-in was undone before the thank-you) and is skipped.
 /// </summary>
-public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, Shared.PublicBase publicBase, IStringLocalizer<Strings> l, IConfiguration config)
+public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, Shared.Links.PublicBase publicBase, IStringLocalizer<Strings> l, IConfiguration config)
 {
     public async Task<RenderedMessage?> RenderAsync(OutboxMessage message, CancellationToken ct)
     {

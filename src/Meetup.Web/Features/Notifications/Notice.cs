@@ -5,7 +5,7 @@ namespace Meetup.Web.Features.Notifications;
 /// <summary>The facts a message reports, as they were when it was enqueued.</summary>
 public sealed record NotificationPayload
 {
-    /// <summary>The base for links in the email, as <see cref="Shared.PublicBase"/> allowed it for the request that caused the message (checked again when rendered).</summary>
+    /// <summary>The base for links in the email, as <see cref="Shared.Links.PublicBase"/> allowed it for the request that caused the message (checked again when rendered).</summary>
     public string BaseUrl { get; init; } = "";
     public string? Status { get; init; }
     public int? WaitlistPosition { get; init; }

@@ -1,8 +1,9 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
-using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Rsvps.Seats;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -45,7 +46,7 @@ public sealed class PersonalDataService(
             new PersonalDetails(person.DisplayName, person.Email, person.Aliases, person.PreferredLanguage, person.CreatedAt),
             [.. rsvps.Select(r => new PersonalRsvp(
                 r.SessionId, r.Event, r.Title, r.StartsAt, r.Status.ToSnakeCase(), r.WaitlistPosition, r.CheckInCode,
-                [.. RsvpManageService.ParseAnswers(r.Answers).Select(a => new PersonalAnswer(a.Prompt, a.Answer))],
+                [.. RsvpAnswers.Parse(r.Answers).Select(a => new PersonalAnswer(a.Prompt, a.Answer))],
                 r.CreatedAt, r.UpdatedAt))],
             checkIns,
             [.. emails.Select(e => new PersonalEmail(e.Kind.ToSnakeCase(), e.Recipient, e.Subject, e.CreatedAt, e.SentAt))]));

@@ -1,5 +1,5 @@
 using System.Text;
-using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meetup.Web.Features.PublicSite;

@@ -4,6 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
 using Microsoft.Extensions.Localization;
 

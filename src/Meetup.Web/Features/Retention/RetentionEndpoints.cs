@@ -1,5 +1,5 @@
 using System.Globalization;
-using Meetup.Web.Hosting;
+using Meetup.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meetup.Web.Features.Retention;

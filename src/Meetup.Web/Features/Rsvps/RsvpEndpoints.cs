@@ -1,6 +1,10 @@
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Rsvps.Admin;
+using Meetup.Web.Features.Rsvps.Manage;
+using Meetup.Web.Features.Rsvps.Questions;
+using Meetup.Web.Features.Rsvps.Registering;
 using Meetup.Web.Features.Shared;
-using Meetup.Web.Hosting;
+using Meetup.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meetup.Web.Features.Rsvps;

@@ -1,19 +1,16 @@
-using Meetup.Web.Features.CheckIns;
-using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps.Admin;
+using Meetup.Web.Features.Rsvps.Manage;
+using Meetup.Web.Features.Rsvps.Questions;
+using Meetup.Web.Features.Rsvps.Registering;
+using Meetup.Web.Features.Rsvps.Seats;
 
 namespace Meetup.Web.Features.Rsvps;
 
 internal static class RsvpRegistration
 {
-    /// <summary>RSVPs, check-in and notifications: the services of the attendee's journey.</summary>
-    public static void AddRsvpFeature(this IServiceCollection services)
+    /// <summary>RSVPs: the seat lock, registering (one by one and batched), managing, the organizer's list, questions.</summary>
+    public static IServiceCollection AddRsvps(this IServiceCollection services)
     {
-        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
-        services.AddOptions<NotificationOptions>().BindConfiguration("Notifications");
-        services.AddSingleton<IEmailTransport, ConfiguredEmailTransport>();
-        services.AddSingleton<MessageRenderer>();
-        services.AddSingleton<OutboxSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<SeatGates>();
         services.AddScoped<SeatLock>();
         services.AddScoped<RsvpService>();
@@ -24,11 +21,6 @@ internal static class RsvpRegistration
         services.AddScoped<RsvpSessionHooks>();
         services.AddScoped<RsvpQueries>();
         services.AddScoped<QuestionService>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<Outbox>();
-        services.AddSingleton<CheckInFeed>();
-        services.AddScoped<CheckInService>();
-        services.AddScoped<DoorQueries>();
-        services.AddScoped<OnlineJoinService>();
+        return services;
     }
 }

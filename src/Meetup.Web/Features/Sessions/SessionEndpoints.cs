@@ -1,6 +1,5 @@
 using Meetup.Web.Features.Shared;
-using Meetup.Web.Hosting;
-
+using Meetup.Web.Features.Shared.Access;
 namespace Meetup.Web.Features.Sessions;
 
 internal static class SessionEndpoints

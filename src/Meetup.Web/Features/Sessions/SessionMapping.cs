@@ -1,6 +1,5 @@
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Shared;
-
+using Meetup.Web.Features.Shared.Links;
 namespace Meetup.Web.Features.Sessions;
 
 internal static class SessionMapping

@@ -1,6 +1,5 @@
 using Meetup.Web.Features.Shared;
-using Meetup.Web.Hosting;
-
+using Meetup.Web.Features.Shared.Access;
 namespace Meetup.Web.Features.Speakers;
 
 internal static class SpeakerEndpoints

@@ -50,7 +50,7 @@ public class CheckInApiTests
         var a = await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "A", "a@example.com"));
         await RsvpAsync(app.Client(), session.Id, "B", "b@example.com");
         await RsvpAsync(app.Client(), session.Id, "C", "c@example.com");
-        var list = (await admin.GetFromJsonAsync<List<Meetup.Web.Features.Rsvps.RsvpListItem>>($"/api/sessions/{session.Id}/rsvps"))!;
+        var list = (await admin.GetFromJsonAsync<List<Meetup.Web.Features.Rsvps.Registering.RsvpListItem>>($"/api/sessions/{session.Id}/rsvps"))!;
         var url = $"/api/sessions/{session.Id}/checkins";
 
         var byToken = await admin.PostAsJsonAsync(url, new { manageToken = a.ManageToken });

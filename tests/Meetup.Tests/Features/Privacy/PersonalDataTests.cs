@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Meetup.Data.Entities;
 using Meetup.Testing;
-using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Rsvps.Questions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;

@@ -45,7 +45,7 @@ public class ManageLinkKeepingTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/rsvps/{links[0]}")).StatusCode); // the oldest of six
         foreach (var link in links.Skip(1))
         {
-            var details = (await client.GetFromJsonAsync<Meetup.Web.Features.Rsvps.RsvpDetails>($"/api/rsvps/{link}"))!;
+            var details = (await client.GetFromJsonAsync<Meetup.Web.Features.Rsvps.Registering.RsvpDetails>($"/api/rsvps/{link}"))!;
             Assert.Equal(("Gao Lin", "confirmed"), (details.Name, details.Status));
         }
     }

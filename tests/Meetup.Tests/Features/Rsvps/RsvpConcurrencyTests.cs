@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Meetup.Data.Entities;
 using Meetup.Testing;
-using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Rsvps.Registering;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;

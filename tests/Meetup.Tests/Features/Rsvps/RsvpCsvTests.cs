@@ -1,5 +1,6 @@
-using Meetup.Web.Features.Rsvps;
-
+using Meetup.Web.Features.Rsvps.Admin;
+using Meetup.Web.Features.Rsvps.Registering;
+using Meetup.Web.Features.Shared;
 namespace Meetup.Tests.Features.Rsvps;
 
 public class RsvpCsvTests

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Meetup.Testing;
 using Meetup.Tests.Features.Events;
-using Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Rsvps.Questions;
+using Meetup.Web.Features.Rsvps.Registering;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;
 

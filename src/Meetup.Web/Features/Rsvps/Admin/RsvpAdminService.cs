@@ -2,12 +2,15 @@ using System.Linq.Expressions;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps.Registering;
+using Meetup.Web.Features.Rsvps.Seats;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Admin;
 
 public sealed record RsvpSessionSummary(int SessionId, int EventId, string EventName, string Title, DateTime StartsAt, string TimeZone,
     SessionStatus Status, int Capacity, int Confirmed, int Waitlisted, int CheckedIn);
@@ -64,7 +67,7 @@ public sealed class RsvpAdminService(
             CheckedIn = r.CheckedIn,
             CheckInCode = r.CheckInCode,
             Language = r.PreferredLanguage,
-            Answers = RsvpManageService.ParseAnswers(r.Answers),
+            Answers = RsvpAnswers.Parse(r.Answers),
         })]);
     }
 

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Meetup.Web.Features.Rsvps.Registering;
 using CsvHelper;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Admin;
 
 /// <summary>
 /// The RSVP list as CSV for spreadsheets: one row per RSVP, one column per registration question.

@@ -1,13 +1,15 @@
-using System.Text.Json;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps.Registering;
+using Meetup.Web.Features.Rsvps.Seats;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Manage;
 
 /// <summary>What the holder of a manage link can do: look, change name or language, cancel.</summary>
 public sealed class RsvpManageService(
@@ -65,7 +67,7 @@ public sealed class RsvpManageService(
             Email = row.Email ?? "",
             Language = row.PreferredLanguage,
             CheckInCode = row.Rsvp.Status == RsvpStatus.Cancelled ? null : row.Rsvp.CheckInCode,
-            Answers = ParseAnswers(row.Rsvp.Answers),
+            Answers = RsvpAnswers.Parse(row.Rsvp.Answers),
             CreatedAt = row.Rsvp.CreatedAt,
             CheckedIn = row.CheckedIn,
             ManageUrl = RsvpLinks.Manage(urls.Base, token!),
@@ -156,22 +158,6 @@ public sealed class RsvpManageService(
         }
         return Notifications.SessionInvite.Build(row.Session, row.Name, urls.Session(row.Slug, row.Session.Id), Shared.CalendarUids.Domain(config),
             cancel: row.Status == RsvpStatus.Cancelled || row.Session.Status == SessionStatus.Cancelled);
-    }
-
-    internal static IReadOnlyList<AnswerSnapshot> ParseAnswers(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return [];
-        }
-        try
-        {
-            return JsonSerializer.Deserialize<List<AnswerSnapshot>>(json, Outbox.Json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
     }
 
     private OperationResult<RsvpDetails> NotFound() => OperationResult<RsvpDetails>.NotFound(l["This link is not valid (any more). Use the newest link we emailed you."]);

@@ -6,7 +6,7 @@ using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Questions;
 
 public sealed record QuestionInput(int? Id, string? Prompt, string? Kind, IReadOnlyList<string>? Options, bool? Required);
 

@@ -1,10 +1,12 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps.Seats;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>
 /// The new rows of a batch (<see cref="RsvpBatchWriter"/>): people, RSVPs and emails, inserted with

@@ -2,12 +2,13 @@ using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps.Seats;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>
 /// Checks and writes one session's share of a batch of RSVPs inside one <see cref="SeatLock"/> unit,

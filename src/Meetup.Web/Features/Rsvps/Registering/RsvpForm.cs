@@ -1,4 +1,4 @@
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>The fields of the public RSVP form (names in the posted form: Form.Name, Form.Answers[12] …).</summary>
 public sealed class RsvpForm

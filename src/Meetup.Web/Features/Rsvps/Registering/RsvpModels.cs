@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Meetup.Web.Features.Shared;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>An RSVP as the public form and the API send it. Answers are keyed by question id.</summary>
 public sealed record RsvpInput
@@ -33,9 +34,6 @@ public sealed record RsvpOutcome
     [JsonIgnore]
     public bool Created { get; init; }
 }
-
-/// <summary>One stored answer: a snapshot with the prompt, so later edits of the questions change nothing.</summary>
-public sealed record AnswerSnapshot(int QuestionId, string Prompt, string Answer);
 
 /// <summary>What the manage link shows: GET /api/rsvps/{manageToken}.</summary>
 public sealed record RsvpDetails

@@ -2,7 +2,7 @@ using Meetup.Data;
 using Meetup.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Registering;
 
 public sealed record QuestionView(int Id, string Prompt, QuestionKind Kind, IReadOnlyList<string> Options, bool Required);
 

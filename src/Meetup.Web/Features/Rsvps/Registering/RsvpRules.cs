@@ -4,7 +4,7 @@ using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.Extensions.Localization;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>The checked form of an <see cref="RsvpInput"/>.</summary>
 internal sealed record RsvpFields(string Name, string Email, string? Language, IReadOnlyList<AnswerSnapshot> Answers);

@@ -3,12 +3,14 @@ using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Rsvps.Seats;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>
 /// Saying "I'm coming": one RSVP per person (normalized email) and session, a seat while there is

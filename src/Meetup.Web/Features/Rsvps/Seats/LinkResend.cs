@@ -1,9 +1,10 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Seats;
 
 /// <summary>
 /// Only the hash of a manage token is stored, so "send it again" means a new token, added to the RSVP's

@@ -2,7 +2,8 @@ using System.Globalization;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
 
-namespace Meetup.Web.Features.Rsvps;
+using Meetup.Web.Features.Shared.Links;
+namespace Meetup.Web.Features.Rsvps.Seats;
 
 /// <summary>
 /// The messages an RSVP's life produces, with their dedupe keys. Keys that belong to one

@@ -2,10 +2,10 @@ using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
-using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Seats;
 
 /// <summary>
 /// What the RSVP feature does when an organizer edits or cancels a session: promote into added seats, tell people about

@@ -2,7 +2,7 @@ using Meetup.Data;
 using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Seats;
 
 /// <summary>
 /// Runs a change to a session's seats (RSVP, cancel, promotion, capacity change) alone: no other

@@ -1,9 +1,10 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Rsvps.Seats;
 
 /// <summary>
 /// Seat arithmetic inside a <see cref="SeatLock"/>: confirmed ≤ capacity, and waitlist positions are

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Meetup.Web.Hosting;
+namespace Meetup.Web.Features.Shared.Access;
 
 /// <summary>
 /// Who a request comes from, for rate limits and sign-in throttling (after the forwarded headers, when enabled).

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Shared.Links;
 
 /// <summary>
 /// The short code a person reads out or types at the door: six characters from an alphabet without

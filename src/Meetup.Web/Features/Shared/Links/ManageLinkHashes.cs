@@ -1,14 +1,13 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Shared.Links;
 
 /// <summary>
 /// An RSVP's live manage links, kept as hashes (<see cref="RsvpManageToken"/>). Sending the link again adds one
 /// and never stops a link the person holds, so whoever knows an email cannot kill that person's link; only the
-/// newest <see cref="Kept"/> stay (re-sends are also spaced by <see cref="LinkResend.Interval"/>). An RSVP made again
+/// newest <see cref="Kept"/> stay (re-sends are also spaced by <c>LinkResend.Interval</c>). An RSVP made again
 /// after cancelling starts afresh with one link; erasure deletes them all.
 /// </summary>
 internal static class ManageLinkHashes

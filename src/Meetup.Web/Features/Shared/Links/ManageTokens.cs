@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Shared.Links;
 
 /// <summary>
 /// The secret in an RSVP's manage link: 192 random bits, URL-safe base64 (32 characters). Only its

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Primitives;
 
-namespace Meetup.Web.Features.Shared;
+namespace Meetup.Web.Features.Shared.Links;
 
 /// <summary>
 /// The one rule for where absolute links point (API answers, emails, calendar files, QR codes): on

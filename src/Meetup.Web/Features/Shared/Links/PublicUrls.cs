@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 
-namespace Meetup.Web.Features.Shared;
+namespace Meetup.Web.Features.Shared.Links;
 
 /// <summary>
 /// Absolute links that leave the app (API resources, emails, calendar feeds), on the base <see cref="PublicBase"/>

@@ -1,4 +1,4 @@
-namespace Meetup.Web.Features.Rsvps;
+namespace Meetup.Web.Features.Shared.Links;
 
 /// <summary>Public links of the RSVP feature (absolute, for emails and API answers).</summary>
 public static class RsvpLinks

@@ -2,7 +2,7 @@ using System.Text;
 using CsvHelper;
 using Meetup.Web.Features.Shared;
 
-namespace Meetup.Web.Features.Import.Screen;
+namespace Meetup.Web.Features.Import;
 
 /// <summary>A distinct value of a column (as first spelled, trimmed; "" is the empty cell) and how many rows hold it.</summary>
 public sealed record ValueCount(string Value, int Count);

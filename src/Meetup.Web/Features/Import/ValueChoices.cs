@@ -1,4 +1,4 @@
-namespace Meetup.Web.Features.Import.Screen;
+namespace Meetup.Web.Features.Import;
 
 /// <summary>
 /// The organizer's answer, in the making, to "what do the values of this column mean?" for one

@@ -1,0 +1,11 @@
+namespace Meetup.Web.Features.Speakers;
+
+internal static class SpeakersRegistration
+{
+    /// <summary>Speakers.</summary>
+    public static IServiceCollection AddSpeakers(this IServiceCollection services)
+    {
+        services.AddScoped<SpeakerService>();
+        return services;
+    }
+}
