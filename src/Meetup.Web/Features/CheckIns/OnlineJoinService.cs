@@ -1,5 +1,6 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Errors;
 using Meetup.Web.Features.Rsvps;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;

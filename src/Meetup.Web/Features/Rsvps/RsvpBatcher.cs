@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Rsvps;

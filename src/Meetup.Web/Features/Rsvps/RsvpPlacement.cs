@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
 
 namespace Meetup.Web.Features.Rsvps;

@@ -1,3 +1,4 @@
+using Meetup.Data.Locking;
 using Meetup.Web.Features.CheckIns;
 using Meetup.Web.Features.Notifications;
 

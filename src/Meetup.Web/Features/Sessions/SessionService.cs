@@ -1,5 +1,6 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Meetup.Web.Features.Sessions;
 /// </summary>
 public sealed class SessionService(
     IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l, ILogger<SessionService> logger,
-    Rsvps.SeatLock seats, Rsvps.RsvpSessionHooks rsvpHooks)
+    SeatLock seats, Rsvps.RsvpSessionHooks rsvpHooks)
 {
     public async Task<OperationResult<SessionResource>> GetAsync(int id, CancellationToken ct = default)
     {
@@ -68,7 +69,7 @@ public sealed class SessionService(
 
     /// <summary>
     /// Saves the edit and what it means for the RSVPs (promotions into added seats, change notices, moved reminders)
-    /// in one <see cref="Rsvps.SeatLock"/> unit: no RSVP slips in between, and a crash loses neither half alone.
+    /// in one <see cref="SeatLock"/> unit: no RSVP slips in between, and a crash loses neither half alone.
     /// </summary>
     public Task<OperationResult<SessionResource>> UpdateAsync(int id, SessionInput input, CancellationToken ct = default)
         => SaveAsync(id, input, publish: false, ct);
