@@ -1,6 +1,8 @@
 using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Errors;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Errors;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Rsvps.Registering;

@@ -1,6 +1,7 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Rsvps.Manage;
+using Meetup.Data.Errors;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;

@@ -1,8 +1,7 @@
 using Meetup.Data;
+using Meetup.Data.Errors;
 using Meetup.Web.Features.Shared;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Meetup.Web.Features.Import;
 
@@ -67,13 +66,7 @@ public sealed class AttendanceImport(IDbContextFactory<MeetupDb> dbFactory, Hist
     }
 
     /// <summary>A unique or foreign key violation: someone added the same person (or removed a session) meanwhile.</summary>
-    private static bool IsCollision(Exception e) => e switch
-    {
-        DbUpdateException => true,
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation,
-        _ => false,
-    };
+    private static bool IsCollision(Exception e) => DbErrors.IsCollision(e);
 
     /// <summary>The event's time zone, in which the file's local date-times are read; null when there is no such event.</summary>
     public async Task<TimeZoneInfo?> EventTimeZoneAsync(int eventId, CancellationToken ct = default)

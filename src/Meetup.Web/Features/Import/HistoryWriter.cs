@@ -1,6 +1,6 @@
 using Meetup.Data;
+using Meetup.Data.Bulk;
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Import;

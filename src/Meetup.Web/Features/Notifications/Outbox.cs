@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Meetup.Data;
+using Meetup.Data.Bulk;
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 

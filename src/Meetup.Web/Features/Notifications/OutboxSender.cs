@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Meetup.Data;
+using Meetup.Data.Claims;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,7 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Errors;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Rsvps.Seats;
 using Meetup.Web.Features.Shared;

@@ -1,71 +1,15 @@
-using System.Data.Common;
-using System.Diagnostics;
 using Meetup.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Meetup.Data.Reading;
 
 namespace Meetup.Web.Features.Retention;
 
 /// <summary>
-/// Reads (session, attendee) pairs — there are millions — with one command and a plain data
-/// reader: EF writes the SQL (provider-correct names, parameters), but no entity or anonymous
-/// object is materialized per row (measured with the retention benchmark: EF's materialization
-/// made the 1M-check-in report about a quarter slower). The command still goes through EF's
-/// interceptors and SQL logging.
-/// On SQLite the rows are read with synchronous Read(): the provider has no real async I/O, so
-/// ReadAsync would only add a state machine per row.
+/// Reads (session, attendee) pairs — there are millions — without materializing an entity per row
+/// (<see cref="IntPairReader"/>, which explains why).
 /// </summary>
 internal static class PairReader
 {
     /// <param name="query">A projection to <see cref="SessionAttendee"/>: its SQL selects SessionId, then AttendeeId.</param>
-    public static async Task<List<SessionAttendee>> ReadAsync(MeetupDb db, IQueryable<SessionAttendee> query, CancellationToken ct)
-    {
-        var connection = db.GetService<IRelationalConnection>();
-        var diagnostics = db.GetService<IRelationalCommandDiagnosticsLogger>();
-        await connection.OpenAsync(ct);
-        try
-        {
-            await using var command = query.CreateDbCommand();
-            var commandId = Guid.NewGuid();
-            var startTime = DateTimeOffset.UtcNow;
-            var stopwatch = Stopwatch.StartNew();
-            var intercepted = await diagnostics.CommandReaderExecutingAsync(
-                connection, command, command.CommandText, db, commandId, connection.ConnectionId, startTime, CommandSource.LinqQuery, ct);
-            var executed = intercepted.HasResult ? intercepted.Result : await command.ExecuteReaderAsync(ct);
-            await using var reader = await diagnostics.CommandReaderExecutedAsync(
-                connection, command, command.CommandText, db, commandId, connection.ConnectionId, executed, startTime, stopwatch.Elapsed, CommandSource.LinqQuery, ct);
-
-            var pairs = new List<SessionAttendee>();
-            if (db.Database.IsSqlite())
-            {
-                ReadAll(reader, pairs, ct);
-            }
-            else
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    pairs.Add(new SessionAttendee(reader.GetInt32(0), reader.GetInt32(1)));
-                }
-            }
-            return pairs;
-        }
-        finally
-        {
-            await connection.CloseAsync();
-        }
-    }
-
-    private static void ReadAll(DbDataReader reader, List<SessionAttendee> pairs, CancellationToken ct)
-    {
-        while (reader.Read())
-        {
-            pairs.Add(new SessionAttendee(reader.GetInt32(0), reader.GetInt32(1)));
-            if ((pairs.Count & 0xFFFF) == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-            }
-        }
-    }
+    public static Task<List<SessionAttendee>> ReadAsync(MeetupDb db, IQueryable<SessionAttendee> query, CancellationToken ct)
+        => IntPairReader.ReadAsync(db, query, static (session, attendee) => new SessionAttendee(session, attendee), ct);
 }

@@ -3,6 +3,7 @@ using Meetup.Web.Features.Rsvps.Manage;
 using Meetup.Web.Features.Rsvps.Questions;
 using Meetup.Web.Features.Rsvps.Registering;
 using Meetup.Web.Features.Rsvps.Seats;
+using Meetup.Data.Locking;
 
 namespace Meetup.Web.Features.Rsvps;
 

@@ -1,5 +1,6 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
@@ -14,7 +15,7 @@ namespace Meetup.Web.Features.Sessions;
 /// </summary>
 public sealed class SessionService(
     IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l, ILogger<SessionService> logger,
-    Rsvps.Seats.SeatLock seats, Rsvps.Seats.RsvpSessionHooks rsvpHooks)
+    SeatLock seats, Rsvps.Seats.RsvpSessionHooks rsvpHooks)
 {
     public async Task<OperationResult<SessionResource>> GetAsync(int id, CancellationToken ct = default)
     {
@@ -69,7 +70,7 @@ public sealed class SessionService(
 
     /// <summary>
     /// Saves the edit and what it means for the RSVPs (promotions into added seats, change notices, moved reminders)
-    /// in one <see cref="Rsvps.Seats.SeatLock"/> unit: no RSVP slips in between, and a crash loses neither half alone.
+    /// in one <see cref="SeatLock"/> unit: no RSVP slips in between, and a crash loses neither half alone.
     /// </summary>
     public Task<OperationResult<SessionResource>> UpdateAsync(int id, SessionInput input, CancellationToken ct = default)
         => SaveAsync(id, input, publish: false, ct);

@@ -1,5 +1,6 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Rsvps.Registering;
 using Meetup.Web.Features.Rsvps.Seats;

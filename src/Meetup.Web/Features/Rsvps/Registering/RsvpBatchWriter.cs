@@ -1,5 +1,7 @@
 using Meetup.Data;
+using Meetup.Data.Bulk;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Rsvps.Seats;

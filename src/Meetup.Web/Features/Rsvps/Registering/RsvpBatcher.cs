@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Rsvps.Registering;
@@ -13,7 +14,7 @@ internal sealed record RsvpRequest(
 
 /// <summary>
 /// Group commit for RSVPs. Requests queue here; one loop takes everything that arrived meanwhile (up
-/// to <see cref="MaxBatch"/>), and checks and writes each session's share in one <see cref="Seats.SeatLock"/>
+/// to <see cref="MaxBatch"/>), and checks and writes each session's share in one <see cref="SeatLock"/>
 /// unit (<see cref="RsvpBatchWriter"/>) — one lock, a handful of statements and one commit for many
 /// RSVPs — in arrival order, so seats and waitlist positions still go first come, first served.
 /// Sessions in one batch are written in parallel (on PostgreSQL they lock different rows). A group

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
-
 using Meetup.Web.Features.Shared.Links;
+
 namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>
-/// A session's seats as one <see cref="Seats.SeatLock"/> unit counted them: places go out in call order,
+/// A session's seats as one <see cref="SeatLock"/> unit counted them: places go out in call order,
 /// a seat while there is one, else the next place at the end of the waitlist.
 /// </summary>
 internal sealed class SeatCounter(int capacity, int confirmed, int lastPosition)

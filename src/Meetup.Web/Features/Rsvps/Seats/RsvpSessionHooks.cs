@@ -1,6 +1,7 @@
 using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using Meetup.Data;
+using Meetup.Data.Bulk;
 using Meetup.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

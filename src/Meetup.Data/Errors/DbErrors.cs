@@ -2,14 +2,15 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Meetup.Web.Features.Shared;
+namespace Meetup.Data.Errors;
 
+/// <summary>What a failed write means, whichever provider refused it.</summary>
 public static class DbErrors
 {
     /// <summary>
     /// Whether a write failed on a unique index (a race lost to a concurrent writer), on either provider:
     /// a <see cref="DbUpdateException"/> from SaveChanges, or the provider's own exception from a
-    /// statement run directly (<see cref="BulkInsert{T}"/>).
+    /// statement run directly (<see cref="Bulk.BulkInsert{T}"/>).
     /// </summary>
     public static bool IsUniqueViolation(Exception? ex) => ex switch
     {
@@ -31,12 +32,22 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>
+    /// Whether a write collided with a concurrent change (someone added the same row, or removed one it refers to):
+    /// any <see cref="DbUpdateException"/>; from a statement run directly, a constraint violation (SQLite: any
+    /// constraint; PostgreSQL: a unique or foreign key).
+    /// </summary>
+    public static bool IsCollision(Exception ex) => ex switch
+    {
+        DbUpdateException => true,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    };
+
     /// <summary>The database refused a write or a lock (a race lost, busy, a constraint): nothing was committed.</summary>
     public static bool IsStoreFailure(Exception ex) => ex is DbUpdateException or SqliteException or PostgresException or ConcurrentChangeException;
 
     /// <summary>A unit that lost a race to a concurrent writer and may simply run again from the start.</summary>
     public static bool IsRetryable(Exception? ex) => ex is ConcurrentChangeException || IsUniqueViolation(ex) || IsForeignKeyViolation(ex);
 }
-
-/// <summary>What a unit of work read changed before it could write (found by its own check, not the database's).</summary>
-public sealed class ConcurrentChangeException(string message) : Exception(message);

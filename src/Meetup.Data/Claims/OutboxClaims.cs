@@ -1,15 +1,14 @@
-using Meetup.Data;
 using Meetup.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Notifications;
+namespace Meetup.Data.Claims;
 
 /// <summary>
 /// Claims due messages for one sender, atomically: one UPDATE marks a batch with this sender's
 /// token, so two senders (two app instances) never hold the same row. A claim is a lease: if its
-/// sender dies, the row is due again once <see cref="NotificationOptions.LeaseSeconds"/> have passed.
+/// sender dies, the row is due again at <c>until</c> (the sender's lease, <c>Notifications:LeaseSeconds</c>).
 /// </summary>
-internal static class OutboxClaims
+public static class OutboxClaims
 {
     public static async Task<List<OutboxMessage>> ClaimAsync(MeetupDb db, string token, DateTime now, DateTime until, int batch, CancellationToken ct)
     {

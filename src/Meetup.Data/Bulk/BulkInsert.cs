@@ -1,13 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Meetup.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Meetup.Web.Features.Shared;
+namespace Meetup.Data.Bulk;
 
 /// <summary>
 /// Multi-row INSERTs (an import's people, RSVPs and check-ins; a batch of RSVPs with their people
@@ -17,7 +16,7 @@ namespace Meetup.Web.Features.Shared;
 /// each value's conversion (UTC instants, snake_case enums), come from the EF model, so the
 /// statements are right on every provider.
 /// </summary>
-internal sealed class BulkInsert<T>
+public sealed class BulkInsert<T>
 {
     private readonly int _rowsPerStatement;
     private readonly string _prefix;
@@ -28,7 +27,8 @@ internal sealed class BulkInsert<T>
     /// <param name="entityType">The entity whose table the rows go into; <typeparamref name="T"/> is what they are read from.</param>
     /// <param name="columns">Property name → value of a row, for the properties to insert (the others take their defaults).</param>
     /// <param name="returning">Properties whose stored values each inserted row hands back, in this order.</param>
-    /// <param name="rowsPerStatement">Null: 16 on SQLite, 200 on PostgreSQL, for many rows (see below).</param>
+    /// <param name="rowsPerStatement">Null: 16 on SQLite, 200 on PostgreSQL, for many rows (see below); for a few
+    /// tens of rows prepared anew each time, <see cref="BulkInsert.RowsForSmallBatch"/>.</param>
     public BulkInsert(
         MeetupDb db, Type entityType, IReadOnlyList<(string Property, Func<T, object?> Value)> columns,
         IReadOnlyList<string>? returning = null, int? rowsPerStatement = null)

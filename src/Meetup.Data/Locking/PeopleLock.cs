@@ -1,9 +1,7 @@
-using Meetup.Data;
-using Microsoft.Data.Sqlite;
+using Meetup.Data.Errors;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Meetup.Web.Features.Shared;
+namespace Meetup.Data.Locking;
 
 /// <summary>
 /// A write transaction that holds people's rows, for changes to a whole person (merge, erasure): an RSVP by one of
@@ -44,30 +42,6 @@ public static class PeopleLock
         if (live.Count != ids.Length)
         {
             throw new ConcurrentChangeException("A person was merged or erased while their RSVP was being written.");
-        }
-    }
-}
-
-/// <summary>The transaction <see cref="PeopleLock"/> began: commit it, or dispose it to roll back (and release the lock).</summary>
-public sealed class LockedTransaction(IDbContextTransaction transaction, SqliteTransaction? sqlite) : IAsyncDisposable
-{
-    /// <summary>SQLite: <c>BEGIN IMMEDIATE</c>, the database's write lock taken before the first read.</summary>
-    public static async Task<LockedTransaction> BeginImmediateAsync(MeetupDb db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        // Microsoft.Data.Sqlite: deferred: false issues BEGIN IMMEDIATE.
-        var sqliteTx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-        return new LockedTransaction((await db.Database.UseTransactionAsync(sqliteTx, ct))!, sqliteTx);
-    }
-
-    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await transaction.DisposeAsync();
-        if (sqlite is not null)
-        {
-            await sqlite.DisposeAsync(); // EF does not own a transaction it was given: without this it stays open
         }
     }
 }

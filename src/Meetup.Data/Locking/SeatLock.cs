@@ -1,8 +1,7 @@
-using Meetup.Data;
-using Meetup.Web.Features.Shared;
+using Meetup.Data.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meetup.Web.Features.Rsvps.Seats;
+namespace Meetup.Data.Locking;
 
 /// <summary>
 /// Runs a change to a session's seats (RSVP, cancel, promotion, capacity change) alone: no other
@@ -64,25 +63,6 @@ public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates ga
         finally
         {
             gate.Release();
-        }
-    }
-}
-
-/// <summary>
-/// The in-process queues in front of the database lock: striped by session id (two sessions rarely
-/// share a stripe, and if they do they only wait for each other in this process).
-/// </summary>
-public sealed class SeatGates : IDisposable
-{
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
-    public SemaphoreSlim For(int sessionId) => _stripes[(int)((uint)sessionId % (uint)_stripes.Length)];
-
-    public void Dispose()
-    {
-        foreach (var s in _stripes)
-        {
-            s.Dispose();
         }
     }
 }
