@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Meetup.Testing;
 using Meetup.Web.Features.Events;
-using Meetup.Web.Features.Shared.Links;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
