@@ -67,11 +67,12 @@ public sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvider 
         var earlier = ids.Count == 0
             ? []
             : await db.Rsvps.Where(r => r.SessionId == sessionId && ids.Contains(r.AttendeeId)).ToDictionaryAsync(r => r.AttendeeId, ct);
+        var unit = new SeatUnit(db, outbox, requests[0].BaseUrl, now);
         var places = new SeatCounter(state.Capacity, state.Confirmed, state.LastPosition ?? 0);
         if (places.FreeSeatWhileWaiting)
         {
             var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
-            places.Promoted((await Waitlist.FillFreeSeatsAsync(db, session, outbox, requests[0].BaseUrl, now, ct)).Count);
+            places.Promoted((await Waitlist.FillFreeSeatsAsync(unit, session, ct)).Count);
         }
 
         var placed = new List<(int Index, Placement Placement)>();
@@ -110,15 +111,15 @@ public sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvider 
         }
 
         await RsvpBatchRows.InsertAsync(db, placed, ct);
-        await RsvpBatchRows.InsertLinksAsync(db, requests, placed, now, ct);
-        await RsvpBatchRows.EnqueueAsync(db, outbox, requests, placed, state.StartsAt, now, ct);
+        await RsvpBatchRows.InsertLinksAsync(unit, requests, placed, ct);
+        await RsvpBatchRows.EnqueueAsync(unit, requests, placed, state.StartsAt, ct);
         foreach (var (index, p) in placed)
         {
             results[index] = OperationResult<RsvpOutcome>.Ok(p.Answer(requests[index].Token, requests[index].BaseUrl));
         }
         foreach (var (rsvp, person, baseUrl) in resend)
         {
-            await LinkResend.ResendLockedAsync(db, outbox, rsvp, person, baseUrl, now, logger, ct);
+            await LinkResend.ResendLockedAsync(unit with { BaseUrl = baseUrl }, rsvp, person, logger, ct);
         }
         if (db.ChangeTracker.HasChanges())
         {

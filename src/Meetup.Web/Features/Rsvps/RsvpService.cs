@@ -71,7 +71,7 @@ public sealed class RsvpService(
                 .FirstOrDefaultAsync(r => r.SessionId == sessionId && r.AttendeeId == personId && r.Status != RsvpStatus.Cancelled, c);
             if (rsvp is not null)
             {
-                await LinkResend.ResendLockedAsync(db, outbox, rsvp, rsvp.Attendee!, baseUrl, now, logger, c);
+                await LinkResend.ResendLockedAsync(new SeatUnit(db, outbox, baseUrl, now), rsvp, rsvp.Attendee!, logger, c);
             }
             return true;
         }, ct);
