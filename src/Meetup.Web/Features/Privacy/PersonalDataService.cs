@@ -156,7 +156,7 @@ public sealed class PersonalDataService(
             {
                 return false;
             }
-            await Waitlist.CancelAsync(db, rsvp, rsvp.Session!, outbox, baseUrl, now, c, tellHolder: false);
+            await Waitlist.CancelAsync(new SeatUnit(db, outbox, baseUrl, now), rsvp, rsvp.Session!, c, tellHolder: false);
             return true;
         }, ct);
     }

@@ -113,7 +113,7 @@ public sealed class RsvpAdminService(
             }
             if (rsvp.Status != RsvpStatus.Cancelled)
             {
-                await Waitlist.CancelAsync(db, rsvp, rsvp.Session!, outbox, baseUrl, time.GetUtcNow().UtcDateTime, c);
+                await Waitlist.CancelAsync(new SeatUnit(db, outbox, baseUrl, time.GetUtcNow().UtcDateTime), rsvp, rsvp.Session!, c);
                 logger.LogInformation("RSVP {RsvpId} cancelled by an organizer", rsvpId);
             }
             return OperationResult<bool>.Ok(true);
@@ -158,7 +158,7 @@ public sealed class RsvpAdminService(
             rsvp.UpdatedAt = now;
             await db.SaveChangesAsync(c);
             await Waitlist.CloseGapAsync(db, sessionId, position, c);
-            await Waitlist.TellPromotedAsync(db, outbox, rsvp, session.StartsAt, baseUrl, now, c);
+            await Waitlist.TellPromotedAsync(new SeatUnit(db, outbox, baseUrl, now), rsvp, session.StartsAt, c);
             await db.SaveChangesAsync(c);
             logger.LogInformation("RSVP {RsvpId} confirmed from the waitlist by an organizer (capacity {Capacity})", rsvpId, session.Capacity);
             return OperationResult<int>.Ok(session.Capacity);

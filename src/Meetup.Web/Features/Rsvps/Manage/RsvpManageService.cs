@@ -133,7 +133,7 @@ public sealed class RsvpManageService(
             {
                 return false;
             }
-            await Waitlist.CancelAsync(db, rsvp, rsvp.Session!, outbox, baseUrl, time.GetUtcNow().UtcDateTime, c);
+            await Waitlist.CancelAsync(new SeatUnit(db, outbox, baseUrl, time.GetUtcNow().UtcDateTime), rsvp, rsvp.Session!, c);
             logger.LogInformation("RSVP {RsvpId} cancelled by its holder", rsvp.Id);
             return true;
         }, ct);

@@ -38,9 +38,9 @@ internal static class RsvpBatchRows
     }
 
     /// <summary>Each placed RSVP's manage link; a renewed RSVP's links from before its cancel stop.</summary>
-    public static async Task InsertLinksAsync(
-        MeetupDb db, IReadOnlyList<RsvpRequest> requests, List<(int Index, Placement Placement)> placed, DateTime now, CancellationToken ct)
+    public static async Task InsertLinksAsync(SeatUnit unit, IReadOnlyList<RsvpRequest> requests, List<(int Index, Placement Placement)> placed, CancellationToken ct)
     {
+        var (db, now) = (unit.Db, unit.Now);
         var renewed = placed.Where(p => !p.Placement.NewRsvp).Select(p => p.Placement.Rsvp.Id).ToList();
         if (renewed.Count > 0)
         {
@@ -54,9 +54,11 @@ internal static class RsvpBatchRows
     /// Each placed RSVP's status email (with its encrypted link) and, for a seat, its reminder: new
     /// RSVPs' keys cannot exist yet; a renewed RSVP's reminder may, so those are looked up first.
     /// </summary>
+    /// <remarks>Each request's links start from its own base (<see cref="RsvpRequest.BaseUrl"/>), not the unit's.</remarks>
     public static async Task EnqueueAsync(
-        MeetupDb db, Outbox outbox, IReadOnlyList<RsvpRequest> requests, List<(int Index, Placement Placement)> placed, DateTime startsAt, DateTime now, CancellationToken ct)
+        SeatUnit unit, IReadOnlyList<RsvpRequest> requests, List<(int Index, Placement Placement)> placed, DateTime startsAt, CancellationToken ct)
     {
+        var (db, outbox, now) = (unit.Db, unit.Outbox, unit.Now);
         var messages = new List<OutboxMessage>(placed.Count * 2);
         var renewedReminders = new List<Notice>();
         foreach (var (index, (person, rsvp, _, newRsvp)) in placed)

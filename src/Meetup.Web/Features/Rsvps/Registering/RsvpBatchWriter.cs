@@ -13,17 +13,17 @@ using Microsoft.Extensions.Localization;
 namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>
-/// Checks and writes one session's share of a batch of RSVPs inside one <see cref="SeatLock"/> unit,
-/// with the same rules as a single RSVP, applied in arrival order. This is the serialized part of
+/// The one RSVP writer: checks and writes one session's share of a batch of RSVPs inside one <see cref="SeatLock"/>
+/// unit, in arrival order. A single RSVP (an organizer's add, a request whose batch failed) is a batch of one. This is the serialized part of
 /// every RSVP, so it does as little as it can per RSVP: the session, its questions and its seat
 /// count are read once, the people in one query; new people, RSVPs and emails go in through
 /// <see cref="BulkInsert{T}"/> (INSERT … RETURNING the new keys, without EF's change tracking and
 /// update pipeline: about half the writer's CPU per RSVP); the rare rest (a returning person's blanks,
 /// a renewed RSVP, a link sent again, promotions) through EF; one commit.
 /// </summary>
-internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvider time, IStringLocalizer<Strings> l, ILogger<RsvpBatchWriter> logger)
+public sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvider time, IStringLocalizer<Strings> l, ILogger<RsvpBatchWriter> logger)
 {
-    public async Task<OperationResult<RsvpOutcome>[]> WriteAsync(int sessionId, IReadOnlyList<RsvpRequest> requests, CancellationToken ct = default)
+    internal async Task<OperationResult<RsvpOutcome>[]> WriteAsync(int sessionId, IReadOnlyList<RsvpRequest> requests, CancellationToken ct = default)
     {
         var results = await seats.RunAsync(sessionId, (db, c) => WriteLockedAsync(db, sessionId, requests, c), ct);
         outbox.Wake();
@@ -70,11 +70,12 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         var earlier = ids.Count == 0
             ? []
             : await db.Rsvps.Where(r => r.SessionId == sessionId && ids.Contains(r.AttendeeId)).ToDictionaryAsync(r => r.AttendeeId, ct);
+        var unit = new SeatUnit(db, outbox, requests[0].BaseUrl, now);
         var places = new SeatCounter(state.Capacity, state.Confirmed, state.LastPosition ?? 0);
         if (places.FreeSeatWhileWaiting)
         {
             var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
-            places.Promoted((await Waitlist.FillFreeSeatsAsync(db, session, outbox, requests[0].BaseUrl, now, ct)).Count);
+            places.Promoted((await Waitlist.FillFreeSeatsAsync(unit, session, ct)).Count);
         }
 
         var placed = new List<(int Index, Placement Placement)>();
@@ -91,12 +92,17 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
             if (inBatch.TryGetValue(who, out var twin))
             {
                 // The same person twice in one batch: the first RSVP's confirmation is the link.
-                results[i] = Existing(twin);
+                results[i] = requests[i].ByOrganizer ? AlreadyRegistered(requests[i], f) : Existing(twin);
                 continue;
             }
             var rsvp = person is null ? null : earlier.GetValueOrDefault(person.Id);
             if (rsvp is { Status: not RsvpStatus.Cancelled } active)
             {
+                if (requests[i].ByOrganizer)
+                {
+                    results[i] = AlreadyRegistered(requests[i], f); // nothing sent: the organizer sees their status in the list
+                    continue;
+                }
                 resend.Add((active, person!, requests[i].BaseUrl));
                 inBatch[who] = active;
                 results[i] = Existing(active);
@@ -108,15 +114,15 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
         }
 
         await RsvpBatchRows.InsertAsync(db, placed, ct);
-        await RsvpBatchRows.InsertLinksAsync(db, requests, placed, now, ct);
-        await RsvpBatchRows.EnqueueAsync(db, outbox, requests, placed, state.StartsAt, now, ct);
+        await RsvpBatchRows.InsertLinksAsync(unit, requests, placed, ct);
+        await RsvpBatchRows.EnqueueAsync(unit, requests, placed, state.StartsAt, ct);
         foreach (var (index, p) in placed)
         {
             results[index] = OperationResult<RsvpOutcome>.Ok(p.Answer(requests[index].Token, requests[index].BaseUrl));
         }
         foreach (var (rsvp, person, baseUrl) in resend)
         {
-            await LinkResend.ResendLockedAsync(db, outbox, rsvp, person, baseUrl, now, logger, ct);
+            await LinkResend.ResendLockedAsync(unit with { BaseUrl = baseUrl }, rsvp, person, logger, ct);
         }
         if (db.ChangeTracker.HasChanges())
         {
@@ -127,8 +133,9 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
     }
 
     /// <summary>
-    /// Each request checked as a single RSVP would be — bad input (400) before "not open" (409), in the
-    /// request's language; the fields of those that may take a place, null for the others.
+    /// Each request checked as a single RSVP would be — bad input (400) before "not open" (409; an organizer's
+    /// add only for a cancelled session), in the request's language; the fields of those that may take a place,
+    /// null for the others.
     /// </summary>
     private RsvpFields?[] Check(
         IReadOnlyList<RsvpRequest> requests, List<RegistrationQuestion> questions, SessionState session, DateTime now, OperationResult<RsvpOutcome>[] results)
@@ -143,7 +150,7 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
             {
                 results[i] = OperationResult<RsvpOutcome>.Invalid(checkedInput.Errors);
             }
-            else if (notOpen is { } reason)
+            else if (notOpen is { } reason && (!requests[i].ByOrganizer || reason == NotOpenReason.Cancelled))
             {
                 results[i] = OperationResult<RsvpOutcome>.Conflict(RsvpRules.Explain(reason, session.RsvpOpensAt, session.TimeZone, l));
             }
@@ -153,6 +160,12 @@ internal sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvide
             }
         }
         return fields;
+    }
+
+    private OperationResult<RsvpOutcome> AlreadyRegistered(RsvpRequest request, RsvpFields fields)
+    {
+        using var culture = new CultureScope(request.Culture, request.UiCulture);
+        return OperationResult<RsvpOutcome>.Conflict(l["{0} is already registered for this session.", fields.Email]);
     }
 
     private static OperationResult<RsvpOutcome> Existing(Rsvp rsvp)

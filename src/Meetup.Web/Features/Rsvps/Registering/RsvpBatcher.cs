@@ -7,10 +7,13 @@ namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>
 /// An RSVP waiting to be checked and seated, with the request's cultures (its messages are written
-/// in the batch) and its new manage token, already encrypted for the outbox.
+/// in the batch) and its new manage token, already encrypted for the outbox. <paramref name="ByOrganizer"/>:
+/// an organizer's add, which ignores the RSVP window (a cancelled session still refuses) and answers 409 for
+/// someone already registered instead of sending their link again.
 /// </summary>
 internal sealed record RsvpRequest(
-    int SessionId, RsvpInput Input, string Token, string ProtectedToken, string BaseUrl, CultureInfo Culture, CultureInfo UiCulture);
+    int SessionId, RsvpInput Input, string Token, string ProtectedToken, string BaseUrl, CultureInfo Culture, CultureInfo UiCulture,
+    bool ByOrganizer = false);
 
 /// <summary>
 /// Group commit for RSVPs. Requests queue here; one loop takes everything that arrived meanwhile (up

@@ -54,7 +54,7 @@ internal sealed record Placement(Attendee Person, Rsvp Rsvp, bool NewPerson, boo
     };
 }
 
-/// <summary>The one way an RSVP is written, alone (organizer's add, batch fallback) or in a batch.</summary>
+/// <summary>Where <see cref="RsvpBatchWriter"/> puts each person, in arrival order.</summary>
 internal static class RsvpPlacement
 {
     /// <summary>

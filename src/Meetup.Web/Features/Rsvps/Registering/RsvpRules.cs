@@ -123,7 +123,10 @@ internal static class RsvpRules
         return answers;
     }
 
-    /// <summary>Null when people may RSVP now; otherwise why not.</summary>
+    /// <summary>
+    /// The RSVP window, the one rule for the session page, the RSVP form and the writer (docs/api.md: not for drafts,
+    /// cancelled or started sessions, nor outside the window): null when people may RSVP now; otherwise why not.
+    /// </summary>
     public static NotOpenReason? WhyNotOpen(SessionStatus status, DateTime startsAt, DateTime? opensAt, DateTime? closesAt, DateTime now) => status switch
     {
         SessionStatus.Draft => NotOpenReason.Draft,

@@ -1,4 +1,3 @@
-using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
@@ -18,8 +17,9 @@ internal static class LinkResend
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
-    public static async Task ResendLockedAsync(MeetupDb db, Outbox outbox, Rsvp rsvp, Attendee person, string baseUrl, DateTime now, ILogger logger, CancellationToken ct)
+    public static async Task ResendLockedAsync(SeatUnit unit, Rsvp rsvp, Attendee person, ILogger logger, CancellationToken ct)
     {
+        var (db, now) = (unit.Db, unit.Now);
         var since = now - Interval;
         var recent = await db.OutboxMessages.AnyAsync(o => o.RsvpId == rsvp.Id && o.CreatedAt > since
             && (o.Kind == NotificationKind.ManageLink || o.Kind == NotificationKind.RsvpConfirmed || o.Kind == NotificationKind.RsvpWaitlisted), ct);
@@ -33,7 +33,7 @@ internal static class LinkResend
         var token = ManageTokens.New();
         await ManageLinkHashes.AddAsync(db, rsvp.Id, token, now, ct);
         rsvp.UpdatedAt = now;
-        outbox.Add(db, RsvpNotices.ManageLink(rsvp, person, token, baseUrl, now));
+        unit.Outbox.Add(db, RsvpNotices.ManageLink(rsvp, person, token, unit.BaseUrl, now));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -22,7 +22,7 @@ public sealed class RsvpSessionHooks(Outbox outbox, PublicUrls urls)
     {
         var baseUrl = urls.Base;
         // Raising capacity promotes from the waitlist; lowering it never un-confirms anyone.
-        await Waitlist.FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct);
+        await Waitlist.FillFreeSeatsAsync(new SeatUnit(db, outbox, baseUrl, now), session, ct);
         await db.SaveChangesAsync(ct);
         if (session.Sequence <= sequenceBefore || session.Status != SessionStatus.Published)
         {

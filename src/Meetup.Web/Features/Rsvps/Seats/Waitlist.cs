@@ -25,9 +25,9 @@ internal static class Waitlist
     /// Gives free seats to the head of the waitlist, in order, and emails them. Only before the session
     /// starts: a seat freed during the session helps nobody, and a "you have a seat" email then would confuse.
     /// </summary>
-    public static async Task<IReadOnlyList<Rsvp>> FillFreeSeatsAsync(
-        MeetupDb db, Session session, Outbox outbox, string baseUrl, DateTime now, CancellationToken ct)
+    public static async Task<IReadOnlyList<Rsvp>> FillFreeSeatsAsync(SeatUnit unit, Session session, CancellationToken ct)
     {
+        var (db, now) = (unit.Db, unit.Now);
         if (session.Status != SessionStatus.Published || now >= session.StartsAt)
         {
             return [];
@@ -50,7 +50,7 @@ internal static class Waitlist
             rsvp.Status = RsvpStatus.Confirmed;
             rsvp.WaitlistPosition = null;
             rsvp.UpdatedAt = now;
-            await TellPromotedAsync(db, outbox, rsvp, session.StartsAt, baseUrl, now, ct);
+            await TellPromotedAsync(unit, rsvp, session.StartsAt, ct);
         }
         // The rest move up by as many places as were promoted (promoted rows are still "waitlisted" in the
         // database until saved, but their positions are ≤ last, so the update leaves them alone).
@@ -60,15 +60,15 @@ internal static class Waitlist
     }
 
     /// <summary>Someone given a seat from the waitlist: the "you are in" email and, when still ahead, the reminder.</summary>
-    public static async Task TellPromotedAsync(MeetupDb db, Outbox outbox, Rsvp rsvp, DateTime startsAt, string baseUrl, DateTime now, CancellationToken ct)
+    public static async Task TellPromotedAsync(SeatUnit unit, Rsvp rsvp, DateTime startsAt, CancellationToken ct)
     {
         if (rsvp.Attendee?.Email is null)
         {
             return;
         }
-        var reminder = RsvpNotices.Reminder(rsvp, rsvp.Attendee, startsAt, baseUrl, now);
-        var promoted = RsvpNotices.Promoted(rsvp, rsvp.Attendee, await ManageLinkHashes.NewestAsync(db, rsvp.Id, ct), baseUrl, now);
-        await outbox.AddMissingAsync(db, reminder is null ? [promoted] : [promoted, reminder], ct);
+        var reminder = RsvpNotices.Reminder(rsvp, rsvp.Attendee, startsAt, unit.BaseUrl, unit.Now);
+        var promoted = RsvpNotices.Promoted(rsvp, rsvp.Attendee, await ManageLinkHashes.NewestAsync(unit.Db, rsvp.Id, ct), unit.BaseUrl, unit.Now);
+        await unit.Outbox.AddMissingAsync(unit.Db, reminder is null ? [promoted] : [promoted, reminder], ct);
     }
 
     /// <summary>
@@ -76,8 +76,9 @@ internal static class Waitlist
     /// place closes its gap; the person's pending reminder is dropped and (unless <paramref name="tellHolder"/> is false)
     /// they get a confirmation.
     /// </summary>
-    public static async Task CancelAsync(MeetupDb db, Rsvp rsvp, Session session, Outbox outbox, string baseUrl, DateTime now, CancellationToken ct, bool tellHolder = true)
+    public static async Task CancelAsync(SeatUnit unit, Rsvp rsvp, Session session, CancellationToken ct, bool tellHolder = true)
     {
+        var (db, now) = (unit.Db, unit.Now);
         var wasConfirmed = rsvp.Status == RsvpStatus.Confirmed;
         var position = rsvp.WaitlistPosition;
         rsvp.Status = RsvpStatus.Cancelled;
@@ -92,11 +93,11 @@ internal static class Waitlist
         await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.RsvpId == rsvp.Id && o.Kind == NotificationKind.Reminder), ct);
         if (tellHolder && rsvp.Attendee?.Email is not null)
         {
-            await outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, await ManageLinkHashes.NewestAsync(db, rsvp.Id, ct), baseUrl, now)], ct);
+            await unit.Outbox.AddMissingAsync(db, [RsvpNotices.Cancelled(rsvp, rsvp.Attendee, await ManageLinkHashes.NewestAsync(db, rsvp.Id, ct), unit.BaseUrl, now)], ct);
         }
         if (wasConfirmed)
         {
-            await FillFreeSeatsAsync(db, session, outbox, baseUrl, now, ct);
+            await FillFreeSeatsAsync(unit, session, ct);
         }
         await db.SaveChangesAsync(ct);
     }
