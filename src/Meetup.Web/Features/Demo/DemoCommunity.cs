@@ -233,54 +233,6 @@ internal static class DemoCommunity
         new("online newcomers", 10, Origin.Any, new(2020, 10, 14), new(2020, 12, 9), 6, 18, 0.6),
     ];
 
-    public static readonly IReadOnlyList<(string Native, string Latin)> ChineseSurnames =
-    [
-        ("王", "Wang"), ("李", "Li"), ("张", "Zhang"), ("刘", "Liu"), ("陈", "Chen"), ("杨", "Yang"),
-        ("赵", "Zhao"), ("黄", "Huang"), ("周", "Zhou"), ("吴", "Wu"), ("徐", "Xu"), ("孙", "Sun"),
-        ("胡", "Hu"), ("朱", "Zhu"), ("高", "Gao"), ("林", "Lin"), ("何", "He"), ("郭", "Guo"),
-        ("马", "Ma"), ("罗", "Luo"), ("梁", "Liang"), ("宋", "Song"), ("郑", "Zheng"), ("谢", "Xie"),
-        ("韩", "Han"), ("唐", "Tang"), ("冯", "Feng"), ("董", "Dong"), ("程", "Cheng"), ("曹", "Cao"),
-        ("袁", "Yuan"), ("邓", "Deng"), ("沈", "Shen"), ("曾", "Zeng"), ("彭", "Peng"), ("吕", "Lyu"),
-    ];
-
-    public static readonly IReadOnlyList<(string Native, string Latin)> ChineseGivenNames =
-    [
-        ("丽", "Li"), ("伟", "Wei"), ("芳", "Fang"), ("娜", "Na"), ("敏", "Min"), ("静", "Jing"),
-        ("磊", "Lei"), ("强", "Qiang"), ("洋", "Yang"), ("勇", "Yong"), ("艳", "Yan"), ("杰", "Jie"),
-        ("涛", "Tao"), ("明", "Ming"), ("超", "Chao"), ("秀英", "Xiuying"), ("志强", "Zhiqiang"),
-        ("海燕", "Haiyan"), ("建华", "Jianhua"), ("俊杰", "Junjie"), ("子涵", "Zihan"), ("浩然", "Haoran"),
-        ("雨桐", "Yutong"), ("宇航", "Yuhang"), ("嘉怡", "Jiayi"), ("文博", "Wenbo"), ("一鸣", "Yiming"),
-        ("梦琪", "Mengqi"), ("欣怡", "Xinyi"), ("鹏", "Peng"), ("斌", "Bin"), ("晨", "Chen"),
-        ("凯", "Kai"), ("琳", "Lin"), ("婷", "Ting"), ("昊", "Hao"), ("晓明", "Xiaoming"), ("佳琪", "Jiaqi"),
-    ];
-
-    public static readonly IReadOnlyList<(string Native, string Latin)> JapaneseSurnames =
-    [
-        ("佐藤", "Sato"), ("鈴木", "Suzuki"), ("高橋", "Takahashi"), ("田中", "Tanaka"), ("伊藤", "Ito"),
-        ("渡辺", "Watanabe"), ("山本", "Yamamoto"), ("中村", "Nakamura"), ("小林", "Kobayashi"),
-        ("加藤", "Kato"), ("吉田", "Yoshida"), ("山田", "Yamada"), ("佐々木", "Sasaki"), ("山口", "Yamaguchi"),
-        ("松本", "Matsumoto"), ("井上", "Inoue"), ("木村", "Kimura"), ("林", "Hayashi"), ("清水", "Shimizu"),
-        ("森", "Mori"), ("池田", "Ikeda"), ("橋本", "Hashimoto"), ("石川", "Ishikawa"), ("前田", "Maeda"),
-        ("藤田", "Fujita"), ("岡田", "Okada"), ("後藤", "Goto"), ("長谷川", "Hasegawa"), ("村上", "Murakami"),
-        ("近藤", "Kondo"),
-    ];
-
-    public static readonly IReadOnlyList<(string Native, string Latin)> JapaneseGivenNames =
-    [
-        ("恵美", "Emi"), ("翔太", "Shota"), ("大輔", "Daisuke"), ("健太", "Kenta"), ("拓也", "Takuya"),
-        ("直樹", "Naoki"), ("由美", "Yumi"), ("彩", "Aya"), ("美咲", "Misaki"), ("陽子", "Yoko"),
-        ("亮", "Ryo"), ("誠", "Makoto"), ("翼", "Tsubasa"), ("悠斗", "Yuto"), ("遥", "Haruka"),
-        ("千尋", "Chihiro"), ("和也", "Kazuya"), ("隆", "Takashi"), ("智子", "Tomoko"), ("真由美", "Mayumi"),
-        ("康介", "Kosuke"), ("裕太", "Yuta"), ("学", "Manabu"), ("剛", "Tsuyoshi"), ("香織", "Kaori"),
-        ("麻衣", "Mai"), ("大樹", "Daiki"), ("蓮", "Ren"), ("結衣", "Yui"), ("修", "Osamu"),
-    ];
-
-    public static readonly IReadOnlyList<(string Given, string Family)> WesternNames =
-    [
-        ("Tom", "Walsh"), ("Sophie", "Martin"), ("Lukas", "Becker"), ("Olivia", "Brown"), ("Marco", "Rossi"),
-        ("Hannah", "Schmidt"), ("James", "O'Neill"), ("Chloe", "Dubois"), ("Ethan", "Miller"), ("Anna", "Novak"),
-    ];
-
     private static SessionPlan InPerson(int year, int month, int day, string title, IReadOnlyList<string> languages,
         int visitors, params AgendaPlan[] agenda)
         => new(new DateOnly(year, month, day), SessionFormat.InPerson, title, languages, Fuji, visitors, agenda);
@@ -308,38 +260,3 @@ internal static class DemoCommunity
 
     private static AgendaPlan Break(string title, int minutes) => new(AgendaItemKind.Break, title, minutes, []);
 }
-
-internal sealed record Room(string Name, string Address, int Capacity);
-
-internal sealed record SpeakerProfile(
-    string Key, string Name, string Company, string JobTitle, string Bio, IReadOnlyList<string> Links);
-
-/// <summary>An agenda item; <see cref="Title"/> is null only for a review named after the previous session.</summary>
-internal sealed record AgendaPlan(AgendaItemKind Kind, string? Title, int Minutes, IReadOnlyList<string> SpeakerKeys);
-
-/// <param name="Visitors">People who come this once and never again (guest talks and Sundays draw more).</param>
-internal sealed record SessionPlan(
-    DateOnly Date, SessionFormat Format, string Title, IReadOnlyList<string> Languages, Room? Room,
-    int Visitors, IReadOnlyList<AgendaPlan> Agenda)
-{
-    public string? CancelReason { get; init; }
-
-    /// <summary>Everyone in a faithful habit came (the story's fourth session).</summary>
-    public bool EveryRegularCame { get; init; }
-}
-
-internal sealed record UpcomingPlan(
-    string Title, IReadOnlyList<string> Languages, Room Room, string Description, IReadOnlyList<AgendaPlan> Agenda);
-
-internal enum Origin { Chinese, Japanese, Western, Any }
-
-/// <summary>
-/// A group of people with the same habit. Each person starts on a date drawn from
-/// [<paramref name="EarliestStart"/>, <paramref name="LatestStart"/>], always comes to the first session on or
-/// after it, and then comes to each session with probability <paramref name="Chance"/> for
-/// <paramref name="MinMonths"/>..<paramref name="MaxMonths"/> months. <paramref name="ComesBack"/>: after that
-/// stretch they stay away for months, then return for a second one (the "resurrecting" in the retention report).
-/// </summary>
-internal sealed record Cohort(
-    string Name, int Size, Origin Origin, DateOnly EarliestStart, DateOnly LatestStart,
-    int MinMonths, int MaxMonths, double Chance, bool ComesBack = false);

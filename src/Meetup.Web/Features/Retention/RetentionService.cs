@@ -36,18 +36,20 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
     /// <returns>Null when there is no event with that id.</returns>
     public async Task<RetentionHistory?> ReadAsync(int eventId, CancellationToken ct = default)
     {
+        string eventName;
         RetentionThresholds thresholds;
         TimeZoneInfo timeZone;
         List<RetentionSession> sessions;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var settings = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-                .Select(e => new { e.TimeZone, e.RegularMinSessions, e.RegularMinRatio, e.AtRiskMissedSessions })
+                .Select(e => new { e.Name, e.TimeZone, e.RegularMinSessions, e.RegularMinRatio, e.AtRiskMissedSessions })
                 .FirstOrDefaultAsync(ct);
             if (settings is null)
             {
                 return null;
             }
+            eventName = settings.Name;
             timeZone = TimeZones.Find(settings.TimeZone);
             thresholds = new RetentionThresholds
             {
@@ -69,7 +71,7 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
         var confirmed = OwnThread(() => ConfirmedRsvpsAsync(eventId, ct), ct);
         await Task.WhenAll(checkInsAndPeople, confirmed);
         var (checkIns, people) = await checkInsAndPeople;
-        return new RetentionHistory(timeZone, thresholds, sessions, people, checkIns, await confirmed);
+        return new RetentionHistory(eventName, timeZone, thresholds, sessions, people, checkIns, await confirmed);
     }
 
     /// <summary>
@@ -114,11 +116,12 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
 }
 
 /// <summary>
-/// Everything one event's retention reports are computed from, as read at one moment: its settings,
+/// Everything one event's retention reports are computed from, as read at one moment: its name and settings,
 /// sessions (drafts left out), people and pairs. Read-only once built, so reports may be computed
 /// from it side by side.
 /// </summary>
 public sealed class RetentionHistory(
+    string eventName,
     TimeZoneInfo timeZone,
     RetentionThresholds thresholds,
     IReadOnlyList<RetentionSession> sessions,
@@ -126,6 +129,9 @@ public sealed class RetentionHistory(
     IReadOnlyList<SessionAttendee> checkIns,
     IReadOnlyList<SessionAttendee> confirmedRsvps)
 {
+    /// <summary>The event's name, from the same read of its row as its zone and thresholds.</summary>
+    public string EventName => eventName;
+
     public TimeZoneInfo TimeZone => timeZone;
 
     /// <summary>The event's definitions of regular and at risk, as the reports apply them.</summary>

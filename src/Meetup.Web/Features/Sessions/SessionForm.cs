@@ -86,6 +86,14 @@ public sealed class SessionForm
     public TimeSpan? BeforeStart(DateTime? date, TimeSpan? time)
         => Combine(Date, Time) is { } start && date is { } d ? start - (d.Date + (time ?? TimeSpan.Zero)) : null;
 
+    /// <summary>The start in <paramref name="zone"/> as UTC; null when unset or not a time there (a daylight-saving gap).</summary>
+    public DateTime? StartUtc(TimeZoneInfo zone)
+        => Combine(Date, Time) is { } local && LocalTime.TryToUtc(local, zone, out var utc, out _) ? utc : null;
+
+    /// <summary>The RSVP opening in <paramref name="zone"/> as UTC (a date alone opens at midnight); null when unset or not a time there.</summary>
+    public DateTime? RsvpOpensUtc(TimeZoneInfo zone)
+        => RsvpOpensDate is { } date && LocalTime.TryToUtc(date.Date + (RsvpOpensTime ?? TimeSpan.Zero), zone, out var utc, out _) ? utc : null;
+
     public SessionInput ToInput() => new()
     {
         Title = Title,

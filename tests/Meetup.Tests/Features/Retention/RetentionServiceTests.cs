@@ -1,10 +1,8 @@
-using System.Data.Common;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Web.Features.Retention;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Meetup.Tests.Features.Retention;
@@ -132,35 +130,5 @@ public class RetentionServiceTests
     private sealed class Factory(DbContextOptions<MeetupDb> options) : IDbContextFactory<MeetupDb>
     {
         public MeetupDb CreateDbContext() => new(options);
-    }
-
-    /// <summary>Every command the service sends, except the SQLite connection pragmas (the pair scans run side by side).</summary>
-    private sealed class CommandLog : DbCommandInterceptor
-    {
-        public List<string> Texts { get; } = [];
-        public List<int> ParameterCounts { get; } = [];
-        public int Count => Texts.Count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Log(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Log(command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        private void Log(DbCommand command)
-        {
-            lock (Texts)
-            {
-                Texts.Add(command.CommandText);
-                ParameterCounts.Add(command.Parameters.Count);
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ public sealed record EventChoice(int Id, string Name);
 public sealed record DashboardData(
     int EventId,
     string EventName,
-    string TimeZoneId,
     TimeZoneInfo TimeZone,
     DateOnly Today,
     DashboardRange Range,

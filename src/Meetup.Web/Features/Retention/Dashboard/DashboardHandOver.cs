@@ -23,15 +23,14 @@ public sealed class DashboardHandOver(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Starts <paramref name="load"/> on the thread pool (the prerender does not wait for it).</summary>
+    /// <summary>Starts <paramref name="load"/>, which returns at once (<see cref="RetentionDashboardService.LoadAsync"/> runs off the caller's thread).</summary>
     /// <returns>The token to take the load with.</returns>
     public string Start(string userId, int eventId, DashboardRange range, Func<CancellationToken, Task<DashboardData?>> load)
     {
         ArgumentNullException.ThrowIfNull(load);
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var cancel = new CancellationTokenSource();
-        // Not given the token: the load always starts and ends by itself, so no one waits on a load that never ran.
-        var task = Task.Run(() => load(cancel.Token));
+        var task = load(cancel.Token);
         // A load nobody takes may fail unobserved (it was cancelled, or the database was away): that is no error of anyone's.
         _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

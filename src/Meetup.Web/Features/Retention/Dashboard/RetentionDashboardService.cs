@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Meetup.Web.Features.Retention.Dashboard;
 
 /// <summary>
-/// Reads what the retention dashboard shows: the event's history read once (<see cref="RetentionService.ReadAsync"/>),
-/// the report of the chosen range and, when the range has a start, the previous period's report from the same read
-/// (for the KPI changes), plus two small reads bounded by the number of sessions (the event's name, the speakers on
-/// their agendas) made alongside; never a query per row.
+/// Reads what the retention dashboard shows: the event's history read once (<see cref="RetentionService.ReadAsync"/>:
+/// its row gives name, zone and thresholds), the report of the chosen range and, when the range has a start, the
+/// previous period's report from the same read (for the KPI changes), plus the speakers on its agendas (one small
+/// read bounded by the number of sessions, made alongside); never a query per row.
 /// </summary>
+/// <remarks>
+/// <see cref="LoadAsync"/> is the one place that decides what the dashboard runs side by side: the whole load off the
+/// caller's thread, the speakers beside the history (whose two pair scans run on threads of their own, as for every
+/// report), then the previous period's report beside the range's. The page and <see cref="DashboardHandOver"/> only
+/// start it and await it.
+/// </remarks>
 public sealed class RetentionDashboardService(
     IDbContextFactory<MeetupDb> dbFactory, RetentionService retention, TimeProvider time, ILogger<RetentionDashboardService> logger)
 {
@@ -20,15 +26,22 @@ public sealed class RetentionDashboardService(
         return await db.Events.AsNoTracking().OrderBy(e => e.Name).Select(e => new EventChoice(e.Id, e.Name)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Starts the load on the thread pool and returns at once: the circuit stays free for the loading state and other
+    /// clicks, and the prerender does not wait for it.
+    /// </summary>
     /// <returns>Null when there is no event with that id.</returns>
-    public async Task<DashboardData?> LoadAsync(int eventId, DashboardRange range, CancellationToken ct = default)
+    public Task<DashboardData?> LoadAsync(int eventId, DashboardRange range, CancellationToken ct = default)
+        // Not given the token: the load always starts and ends by itself (cancelled inside), so no one waits on a load that never ran.
+        => Task.Run(() => ReadAndComputeAsync(eventId, range, ct), CancellationToken.None);
+
+    private async Task<DashboardData?> ReadAndComputeAsync(int eventId, DashboardRange range, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var details = Task.Run(() => DetailsAsync(eventId, ct), ct);
+        var speakers = Task.Run(() => SpeakersAsync(eventId, ct), ct);
         var read = retention.ReadAsync(eventId, ct);
-        await Task.WhenAll(details, read);
-        var (header, speakers) = await details;
-        if (await read is not { } history || header is null)
+        await Task.WhenAll(speakers, read);
+        if (await read is not { } history)
         {
             return null;
         }
@@ -39,8 +52,8 @@ public sealed class RetentionDashboardService(
         // The previous period as it stood when it ended, from the same read, computed alongside the current one.
         var previous = period is { } p ? Task.Run(() => history.Compute(p.From, p.To, p.AsOf(history.TimeZone)).Report, ct) : null;
         var report = history.Compute(range.From, range.To, time.GetUtcNow()).Report;
-        var data = new DashboardData(eventId, header.Name, header.TimeZone, history.TimeZone, today, range, report,
-            CountedStarts(history.Sessions, report), SpeakerImpact.Compute(report.Sessions, speakers), history.Thresholds)
+        var data = new DashboardData(eventId, history.EventName, history.TimeZone, today, range, report,
+            CountedStarts(history.Sessions, report), SpeakerImpact.Compute(report.Sessions, await speakers), history.Thresholds)
         {
             Period = period,
             Previous = previous is null ? null : await previous,
@@ -54,24 +67,17 @@ public sealed class RetentionDashboardService(
     public DateOnly Today(TimeZoneInfo timeZone)
         => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), timeZone).DateTime);
 
-    /// <summary>The event's name and zone, and who spoke at its published sessions: small reads, on their own connection.</summary>
-    private async Task<(EventHeader? Header, List<SessionSpeaker> Speakers)> DetailsAsync(int eventId, CancellationToken ct)
+    /// <summary>Who spoke at the event's published sessions: a small read, on its own connection.</summary>
+    private async Task<List<SessionSpeaker>> SpeakersAsync(int eventId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var header = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new EventHeader(e.Name, e.TimeZone)).FirstOrDefaultAsync(ct);
-        if (header is null)
-        {
-            return (null, []);
-        }
-        var speakers = await db.AgendaItems.AsNoTracking()
+        return await db.AgendaItems.AsNoTracking()
             .Where(a => a.Session!.EventId == eventId && a.Session.Status == SessionStatus.Published)
             // The two-selector form is a join; projecting inside the collection selector would need APPLY (not on SQLite).
             .SelectMany(a => a.Speakers, (a, s) => new SessionSpeaker(a.SessionId, s.Id, s.Name,
                 // Topics are the talks; a speaker's review or Q&A slot is not one.
                 a.Kind == AgendaItemKind.Talk || a.Kind == AgendaItemKind.Lightning ? a.Title : ""))
             .ToListAsync(ct);
-        return (header, speakers);
     }
 
     /// <summary>
@@ -85,6 +91,4 @@ public sealed class RetentionDashboardService(
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => DateTime.SpecifyKind(s.StartsAt, DateTimeKind.Utc))];
     }
-
-    private sealed record EventHeader(string Name, string TimeZone);
 }

@@ -100,10 +100,10 @@ public class DashboardHandOverTests
             CheckIns = [],
             ConfirmedRsvps = [],
         });
-        return new DashboardData(eventId, "Event", "UTC", TimeZoneInfo.Utc, new DateOnly(2026, 11, 26), range, report, [], [], RetentionThresholds.Default);
+        return new DashboardData(eventId, "Event", TimeZoneInfo.Utc, new DateOnly(2026, 11, 26), range, report, [], [], RetentionThresholds.Default);
     }
 
-    /// <summary>A read that runs until it is cancelled (it starts on the thread pool: wait for it to begin).</summary>
+    /// <summary>A read that runs until it is cancelled (wait for it to begin).</summary>
     private sealed class Read
     {
         private readonly TaskCompletionSource<CancellationToken> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);

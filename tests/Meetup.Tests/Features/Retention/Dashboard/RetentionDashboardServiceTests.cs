@@ -1,9 +1,12 @@
+using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Testing;
 using Meetup.Tests.Features.Import;
+using Meetup.Web.Features.Retention;
 using Meetup.Web.Features.Retention.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Meetup.Tests.Features.Retention.Dashboard;
 
@@ -85,6 +88,30 @@ public class RetentionDashboardServiceTests
         Assert.Null(missing);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_dashboard_reads_the_event_row_once_and_six_queries_in_all(string provider)
+    {
+        await using var app = await HistoryApi.StartAsync(provider);
+        var eventId = await ImportExampleAsync(app);
+        await AddTalksAsync(app, eventId);
+        var commands = new CommandLog();
+        var options = new DbContextOptionsBuilder<MeetupDb>(app.Factory.Database.Options()).AddInterceptors(commands).Options;
+        var time = app.Factory.Services.GetRequiredService<TimeProvider>();
+        var dashboard = new RetentionDashboardService(new Factory(options), new RetentionService(new Factory(options), time), time,
+            NullLogger<RetentionDashboardService>.Instance);
+
+        var data = await dashboard.LoadAsync(eventId, new DashboardRange(new DateOnly(2018, 10, 1), null));
+
+        Assert.Equal("study-group", data!.EventName);
+        Assert.Equal("Asia/Tokyo", data.TimeZone.Id);
+        Assert.NotNull(data.Previous);
+        // event, sessions, check-in pairs, confirmed-RSVP pairs, people, speakers: the event's name, zone and
+        // thresholds come from one read of its row, and the previous period from the same read as the range.
+        Assert.Single(commands.Texts, t => t.Contains("FROM \"Events\"", StringComparison.Ordinal));
+        Assert.Equal(6, commands.Count);
+    }
+
     private static async Task<T> LoadAsync<T>(TestApp app, Func<RetentionDashboardService, Task<T>> read)
     {
         using var scope = app.Factory.Services.CreateScope();
@@ -115,5 +142,10 @@ public class RetentionDashboardServiceTests
             new AgendaItem { SessionId = fourth.Id, Position = 0, Title = "Review of last time", Kind = AgendaItemKind.Review, DurationMinutes = 20, Speakers = [lin] },
             new AgendaItem { SessionId = fourth.Id, Position = 1, Title = "TiDB and Rust", Kind = AgendaItemKind.Talk, DurationMinutes = 60, Speakers = [wu] });
         await db.SaveChangesAsync();
+    }
+
+    private sealed class Factory(DbContextOptions<MeetupDb> options) : IDbContextFactory<MeetupDb>
+    {
+        public MeetupDb CreateDbContext() => new(options);
     }
 }
