@@ -18,10 +18,7 @@ internal static class AttendeeEndpoints
         {
             if (limit is < 1 or > AttendeeMatches.MaxListed)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["limit"] = [$"Between 1 and {AttendeeMatches.MaxListed}."],
-                });
+                return ApiResults.Invalid("limit", $"Between 1 and {AttendeeMatches.MaxListed}.");
             }
             return TypedResults.Ok(await matches.ListAsync(search, limit ?? 100, ct));
         });

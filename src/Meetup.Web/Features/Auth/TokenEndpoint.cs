@@ -1,4 +1,5 @@
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Hosting;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
@@ -34,7 +35,7 @@ internal static class TokenEndpoint
         {
             errors["email"] = ["Email is required."];
         }
-        else if (!Shared.TextRules.IsSingleLine(request.Email))
+        else if (!TextRules.IsSingleLine(request.Email))
         {
             errors["email"] = ["The email contains control characters."];
         }
@@ -44,19 +45,18 @@ internal static class TokenEndpoint
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return ApiResults.Invalid(errors);
         }
 
         var attempt = await passwords.CheckAsync(request.Email!, request.Password!, ClientAddress.Of(http));
         if (attempt.Status == SignInStatus.Throttled)
         {
             http.Response.Headers.RetryAfter = PasswordSignIn.RetryAfterHeader(attempt.RetryAfter);
-            return TypedResults.Problem(PasswordSignIn.ThrottledMessage(l, attempt.RetryAfter),
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+            return ApiResults.TooManyRequests(PasswordSignIn.ThrottledMessage(l, attempt.RetryAfter));
         }
         if (attempt.User is not { } user)
         {
-            return TypedResults.Problem(l["Invalid email or password."], statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+            return ApiResults.Unauthorized(l["Invalid email or password."]);
         }
 
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);

@@ -14,19 +14,9 @@ internal static class CheckInEndpoints
             .WithTags("Check-in")
             .RequireAuthorization(Policies.ApiDoorStaff);
 
-        door.MapPost("/", async Task<Results<Created<CheckInResult>, Ok<CheckInResult>, ValidationProblem, ProblemHttpResult>> (
-            int id, CheckInRequest? request, CheckInService service, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var result = await service.CheckInAsync(id, request ?? new(), user, ct);
-            return result.Status switch
-            {
-                OperationStatus.Ok when result.Value!.Created => TypedResults.Created($"/api/sessions/{id}/checkins/{result.Value.AttendeeId}", result.Value),
-                OperationStatus.Ok => TypedResults.Ok(result.Value!),
-                OperationStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-                OperationStatus.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
-                _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
-            };
-        });
+        door.MapPost("/", async (int id, CheckInRequest? request, CheckInService service, ClaimsPrincipal user, CancellationToken ct) =>
+            (await service.CheckInAsync(id, request ?? new(), user, ct))
+                .ToCreatedOrOk(c => c.Created, c => $"/api/sessions/{id}/checkins/{c.AttendeeId}", notFoundDetail: "Not found."));
         door.MapDelete("/{attendeeId:int}", async (int id, int attendeeId, CheckInService service, CancellationToken ct) =>
             (await service.UndoAsync(id, attendeeId, ct)).ToNoContent());
         door.MapGet("/", async Task<Results<Ok<DoorList>, ProblemHttpResult>> (int id, string? search, DoorQueries queries, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,8 +41,7 @@ internal static class ImportEndpoints
         if (request.ContentType is { } contentType
             && !FileMediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem($"Send the file as text/csv (or an .xlsx workbook), not {contentType}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return ApiResults.UnsupportedMediaType($"Send the file as text/csv (or an .xlsx workbook), not {contentType}.");
         }
 
         // In memory (Kestrel caps a request body at 30 MB): the parser reads synchronously, which Kestrel does not allow on the body.
@@ -57,16 +57,14 @@ internal static class ImportEndpoints
         return outcome.Status switch
         {
             ImportStatus.Imported => TypedResults.Ok(outcome.Result),
-            ImportStatus.Invalid => TypedResults.Problem(
+            ImportStatus.Invalid => ApiResults.BadRequest(
                 outcome.ErrorCount > outcome.Errors!.Count
                     ? $"The file has {outcome.ErrorCount} problems; nothing was imported. The first {outcome.Errors.Count} are listed."
                     : $"The file has {outcome.ErrorCount} problem(s); nothing was imported.",
-                statusCode: StatusCodes.Status400BadRequest,
                 title: "The file cannot be imported",
                 extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors, ["errorCount"] = outcome.ErrorCount }),
-            ImportStatus.Conflict => TypedResults.Problem(
-                "Someone changed this event's history at the same moment; nothing was imported. Try again.",
-                statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            ImportStatus.Conflict => ApiResults.Conflict(
+                "Someone changed this event's history at the same moment; nothing was imported. Try again."),
             _ => EventNotFound(id),
         };
     }
@@ -83,6 +81,5 @@ internal static class ImportEndpoints
             body => AttendanceExport.WriteCsvAsync(history, body, ct), "text/csv; charset=utf-8", $"event-{id}-attendance.csv");
     }
 
-    private static ProblemHttpResult EventNotFound(int id)
-        => TypedResults.Problem($"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult EventNotFound(int id) => ApiResults.NotFound($"There is no event with id {id}.");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,7 +29,7 @@ internal static class RetentionEndpoints
     {
         if (!DateRange.TryParse(from, to, out var range, out var errors))
         {
-            return TypedResults.ValidationProblem(errors);
+            return ApiResults.Invalid(errors);
         }
         return await retention.GetReportAsync(id, range.From, range.To, ct) is { } report
             ? TypedResults.Ok(report)
@@ -41,7 +42,7 @@ internal static class RetentionEndpoints
     {
         if (!DateRange.TryParse(from, to, out var range, out var errors))
         {
-            return TypedResults.ValidationProblem(errors);
+            return ApiResults.Invalid(errors);
         }
         if (await retention.GetAsync(id, range.From, range.To, ct) is not { } result)
         {
@@ -51,8 +52,7 @@ internal static class RetentionEndpoints
             body => RetentionCsv.WriteAsync(result, body, ct), "text/csv; charset=utf-8", $"event-{id}-retention.csv");
     }
 
-    private static ProblemHttpResult EventNotFound(int id)
-        => TypedResults.Problem($"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult EventNotFound(int id) => ApiResults.NotFound($"There is no event with id {id}.");
 }
 
 /// <summary>The report's <c>from</c>/<c>to</c> query parameters: local dates, yyyy-MM-dd, both optional.</summary>

@@ -12,7 +12,10 @@ internal static class RsvpEndpoints
         var rsvp = app.MapGroup("/api").WithTags("RSVP");
 
         rsvp.MapPost("/sessions/{id:int}/rsvps", async (int id, RsvpInput? input, RsvpService service, CancellationToken ct) =>
-                ToResult(await service.CreateAsync(id, input ?? new(), ct: ct)))
+                // A known person's new RSVP (no token in the answer: the link is emailed to them) has no Location to give.
+                (await service.CreateAsync(id, input ?? new(), ct: ct)).ToCreatedOrOk(
+                    r => r.Created, r => r.ManageToken is { } token ? $"/api/rsvps/{token}" : null,
+                    notFoundDetail: "No such session.", conflictTitle: "RSVP is not open"))
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Rsvp);
 
@@ -67,8 +70,8 @@ internal static class RsvpEndpoints
                 {
                     if (!EnumNames.TryParseSnakeCase<RsvpStatus>(status, out var parsed))
                     {
-                        return (Results<Ok<IReadOnlyList<RsvpListItem>>, ValidationProblem, ProblemHttpResult>)TypedResults.ValidationProblem(
-                            new Dictionary<string, string[]> { ["status"] = ["Use confirmed, waitlisted or cancelled."] });
+                        return (Results<Ok<IReadOnlyList<RsvpListItem>>, ValidationProblem, ProblemHttpResult>)ApiResults.Invalid(
+                            "status", "Use confirmed, waitlisted or cancelled.");
                     }
                     filter = parsed;
                 }
@@ -76,14 +79,4 @@ internal static class RsvpEndpoints
             })
             .RequireAuthorization(Policies.ApiOrganizers);
     }
-
-    private static Results<Created<RsvpOutcome>, Ok<RsvpOutcome>, ValidationProblem, ProblemHttpResult> ToResult(OperationResult<RsvpOutcome> result) => result.Status switch
-    {
-        // A known person's new RSVP (no token in the answer: the link is emailed to them) has no Location to give.
-        OperationStatus.Ok when result.Value!.Created => TypedResults.Created(result.Value.ManageToken is { } token ? $"/api/rsvps/{token}" : null, result.Value),
-        OperationStatus.Ok => TypedResults.Ok(result.Value!),
-        OperationStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-        OperationStatus.NotFound => ApiResults.NotFound(result.Detail ?? "No such session."),
-        _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "RSVP is not open"),
-    };
 }
