@@ -17,12 +17,20 @@ internal static class ImportEndpoints
     {
         var events = app.MapGroup("/api/events")
             .WithTags("History")
-            .RequireAuthorization(Policies.ApiOrganizers);
+            .RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         events.MapPost("/{id:int}/import", ImportAsync)
-            .Accepts<string>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            .Accepts<string>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Describe("Import attendance history",
+                "The file as downloaded from connpass, Luma, Meetup or Doorkeeper (source=…) or in the canonical format: CSV in "
+                + "UTF-8, UTF-16 or Shift_JIS, or an .xlsx workbook. All or nothing, and importing again changes nothing. 400 lists "
+                + "the first problems (errors) and counts them all (errorCount). See docs/import-format.md.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType);
         events.MapGet("/{id:int}/attendance.csv", ExportAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Describe("Export attendance history", "The event's RSVPs and check-ins in the canonical import format.");
 
         // The back office's download link: the same file for an organizer signed in with the cookie.
         app.MapGet("/admin/events/{id:int}/attendance.csv", ExportAsync)

@@ -11,11 +11,16 @@ internal static class RetentionEndpoints
     {
         var events = app.MapGroup("/api/events")
             .WithTags("Retention")
-            .RequireAuthorization(Policies.ApiOrganizers);
+            .RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
-        events.MapGet("/{id:int}/retention", GetReportAsync);
+        events.MapGet("/{id:int}/retention", GetReportAsync)
+            .Describe("The retention report",
+                "Figures per session and for the range (from/to: local dates, yyyy-MM-dd, both optional) as defined in docs/retention.md.");
         events.MapGet("/{id:int}/retention.csv", GetCsvAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Describe("The retention report as CSV", "One row per counted session in the range (from/to as for the report).");
 
         // The dashboard's download link: the same file for an organizer signed in with the back office's cookie.
         app.MapGet("/admin/events/{id:int}/retention.csv", GetCsvAsync)
