@@ -47,6 +47,11 @@ public class OpenApiDocumentTests
                         missing.Add($"{name}: no {text}");
                     }
                 }
+                // A summary is a short title for the list of operations (a handler's XML comment would replace it).
+                if (operation.TryGetProperty("summary", out var summary) && summary.GetString()?.Contains('\n', StringComparison.Ordinal) == true)
+                {
+                    missing.Add($"{name}: the summary is not one line: {summary.GetString()}");
+                }
                 var problems = ProblemStatuses(operation);
                 if (problems.Count == 0)
                 {

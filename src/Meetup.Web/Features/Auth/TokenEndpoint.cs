@@ -17,10 +17,9 @@ public sealed record TokenResponse(string Token, DateTime ExpiresAt);
 
 internal static class TokenEndpoint
 {
-    /// <summary>
-    /// POST /api/auth/token: a bearer token for the organizer API. Checked by <see cref="PasswordSignIn"/>, as the login
-    /// page is: failures here and there slow down the same (account, address).
-    /// </summary>
+    // POST /api/auth/token: a bearer token for the organizer API. Checked by PasswordSignIn, as the login page is:
+    // failures here and there slow down the same (account, address). A plain comment: the OpenAPI document would take
+    // an XML one for the operation's summary (AuthEndpoints describes it).
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
         TokenRequest request,
         PasswordSignIn passwords,
