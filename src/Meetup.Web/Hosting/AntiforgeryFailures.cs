@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -24,16 +25,12 @@ internal static class AntiforgeryFailures
         }
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
         var message = l["This form has expired or did not come from this site. Go back, reload the page and try again."];
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Pipeline.IsApi(http))
         {
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = message },
-            });
+            await ApiResults.BadRequest(message).ExecuteAsync(http);
             return;
         }
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
         http.Response.ContentType = "text/html; charset=utf-8";
         var e = HtmlEncoder.Default;
         await http.Response.WriteAsync($"""

@@ -1,4 +1,5 @@
 using Meetup.Web.Components;
+using Meetup.Web.Features.Shared;
 using Serilog;
 
 namespace Meetup.Web.Hosting;
@@ -22,7 +23,7 @@ internal static class Pipeline
         app.UseSerilogRequestLogging();
         app.UseBlazorHubOriginCheck();
         app.UseRequestTextChecks();
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(status => ApiResults.Status(status.HttpContext.Response.StatusCode).ExecuteAsync(status.HttpContext)));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed /not-found finds its endpoint.
         app.UseRouting();

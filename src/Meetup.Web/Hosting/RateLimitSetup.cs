@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Meetup.Web.Features.Shared.Access;
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -83,16 +84,7 @@ internal static class RateLimitSetup
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
         if (Pipeline.IsApi(http))
         {
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = l["Too many attempts from your network. Try again in {0} seconds.", retryAfter],
-                },
-            });
+            await ApiResults.TooManyRequests(l["Too many attempts from your network. Try again in {0} seconds.", retryAfter]).ExecuteAsync(http);
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";

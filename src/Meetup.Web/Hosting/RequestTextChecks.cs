@@ -20,15 +20,13 @@ internal static class RequestTextChecks
             && !IsKnown(charset.Value!))
         {
             var detail = $"The charset '{charset.Value}' is unknown; send UTF-8 (charset=utf-8).";
-            await TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type")
-                .ExecuteAsync(context);
+            await ApiResults.UnsupportedMediaType(detail).ExecuteAsync(context);
             return;
         }
         if (Pipeline.IsApi(context)
             && context.Request.Query.FirstOrDefault(q => q.Value.Any(v => !TextRules.IsSingleLine(v))) is { Key: { } name })
         {
-            await TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = ["Remove the control characters from this parameter."] })
-                .ExecuteAsync(context);
+            await ApiResults.Invalid(name, "Remove the control characters from this parameter.").ExecuteAsync(context);
             return;
         }
         await next(context);

@@ -8,9 +8,13 @@ internal static class AgendaEndpoints
     {
         var agenda = app.MapGroup("/api/sessions/{id:int}/agenda")
             .WithTags("Agenda")
-            .RequireAuthorization(Policies.ApiOrganizers);
-        agenda.MapGet("/", async (int id, AgendaService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToOk());
+            .RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        agenda.MapGet("/", async (int id, AgendaService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToOk())
+            .Describe("Get a session's agenda", "The agenda items in order, each with its times and speakers.");
         agenda.MapPut("/", async (int id, List<AgendaItemInput>? items, AgendaService service, CancellationToken ct) =>
-            (await service.ReplaceAsync(id, items, ct)).ToOk());
+            (await service.ReplaceAsync(id, items, ct)).ToOk())
+            .Describe("Replace a session's agenda", "The whole list at once; 400 keys each error by item, e.g. agenda[1].title.");
     }
 }

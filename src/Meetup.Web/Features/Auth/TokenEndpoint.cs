@@ -1,5 +1,6 @@
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared.Access;
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -16,10 +17,9 @@ public sealed record TokenResponse(string Token, DateTime ExpiresAt);
 
 internal static class TokenEndpoint
 {
-    /// <summary>
-    /// POST /api/auth/token: a bearer token for the organizer API. Checked by <see cref="PasswordSignIn"/>, as the login
-    /// page is: failures here and there slow down the same (account, address).
-    /// </summary>
+    // POST /api/auth/token: a bearer token for the organizer API. Checked by PasswordSignIn, as the login page is:
+    // failures here and there slow down the same (account, address). A plain comment: the OpenAPI document would take
+    // an XML one for the operation's summary (AuthEndpoints describes it).
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
         TokenRequest request,
         PasswordSignIn passwords,
@@ -34,7 +34,7 @@ internal static class TokenEndpoint
         {
             errors["email"] = ["Email is required."];
         }
-        else if (!Shared.TextRules.IsSingleLine(request.Email))
+        else if (!TextRules.IsSingleLine(request.Email))
         {
             errors["email"] = ["The email contains control characters."];
         }
@@ -44,19 +44,18 @@ internal static class TokenEndpoint
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return ApiResults.Invalid(errors);
         }
 
         var attempt = await passwords.CheckAsync(request.Email!, request.Password!, ClientAddress.Of(http));
         if (attempt.Status == SignInStatus.Throttled)
         {
             http.Response.Headers.RetryAfter = PasswordSignIn.RetryAfterHeader(attempt.RetryAfter);
-            return TypedResults.Problem(PasswordSignIn.ThrottledMessage(l, attempt.RetryAfter),
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+            return ApiResults.TooManyRequests(PasswordSignIn.ThrottledMessage(l, attempt.RetryAfter));
         }
         if (attempt.User is not { } user)
         {
-            return TypedResults.Problem(l["Invalid email or password."], statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+            return ApiResults.Unauthorized(l["Invalid email or password."]);
         }
 
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);

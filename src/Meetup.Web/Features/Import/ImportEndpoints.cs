@@ -1,4 +1,5 @@
 using Meetup.Web.Features.Shared.Access;
+using Meetup.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meetup.Web.Features.Import;
@@ -16,12 +17,20 @@ internal static class ImportEndpoints
     {
         var events = app.MapGroup("/api/events")
             .WithTags("History")
-            .RequireAuthorization(Policies.ApiOrganizers);
+            .RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         events.MapPost("/{id:int}/import", ImportAsync)
-            .Accepts<string>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            .Accepts<string>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Describe("Import attendance history",
+                "The file as downloaded from connpass, Luma, Meetup or Doorkeeper (source=…) or in the canonical format: CSV in "
+                + "UTF-8, UTF-16 or Shift_JIS, or an .xlsx workbook. All or nothing, and importing again changes nothing. 400 lists "
+                + "the first problems (errors) and counts them all (errorCount). See docs/import-format.md.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType);
         events.MapGet("/{id:int}/attendance.csv", ExportAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Describe("Export attendance history", "The event's RSVPs and check-ins in the canonical import format.");
 
         // The back office's download link: the same file for an organizer signed in with the cookie.
         app.MapGet("/admin/events/{id:int}/attendance.csv", ExportAsync)
@@ -40,8 +49,7 @@ internal static class ImportEndpoints
         if (request.ContentType is { } contentType
             && !FileMediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem($"Send the file as text/csv (or an .xlsx workbook), not {contentType}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return ApiResults.UnsupportedMediaType($"Send the file as text/csv (or an .xlsx workbook), not {contentType}.");
         }
 
         // In memory (Kestrel caps a request body at 30 MB): the parser reads synchronously, which Kestrel does not allow on the body.
@@ -57,16 +65,14 @@ internal static class ImportEndpoints
         return outcome.Status switch
         {
             ImportStatus.Imported => TypedResults.Ok(outcome.Result),
-            ImportStatus.Invalid => TypedResults.Problem(
+            ImportStatus.Invalid => ApiResults.BadRequest(
                 outcome.ErrorCount > outcome.Errors!.Count
                     ? $"The file has {outcome.ErrorCount} problems; nothing was imported. The first {outcome.Errors.Count} are listed."
                     : $"The file has {outcome.ErrorCount} problem(s); nothing was imported.",
-                statusCode: StatusCodes.Status400BadRequest,
                 title: "The file cannot be imported",
                 extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors, ["errorCount"] = outcome.ErrorCount }),
-            ImportStatus.Conflict => TypedResults.Problem(
-                "Someone changed this event's history at the same moment; nothing was imported. Try again.",
-                statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            ImportStatus.Conflict => ApiResults.Conflict(
+                "Someone changed this event's history at the same moment; nothing was imported. Try again."),
             _ => EventNotFound(id),
         };
     }
@@ -83,6 +89,5 @@ internal static class ImportEndpoints
             body => AttendanceExport.WriteCsvAsync(history, body, ct), "text/csv; charset=utf-8", $"event-{id}-attendance.csv");
     }
 
-    private static ProblemHttpResult EventNotFound(int id)
-        => TypedResults.Problem($"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult EventNotFound(int id) => ApiResults.NotFound($"There is no event with id {id}.");
 }

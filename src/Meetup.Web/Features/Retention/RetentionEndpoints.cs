@@ -1,5 +1,6 @@
 using System.Globalization;
 using Meetup.Web.Features.Shared.Access;
+using Meetup.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meetup.Web.Features.Retention;
@@ -10,11 +11,16 @@ internal static class RetentionEndpoints
     {
         var events = app.MapGroup("/api/events")
             .WithTags("Retention")
-            .RequireAuthorization(Policies.ApiOrganizers);
+            .RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
-        events.MapGet("/{id:int}/retention", GetReportAsync);
+        events.MapGet("/{id:int}/retention", GetReportAsync)
+            .Describe("The retention report",
+                "Figures per session and for the range (from/to: local dates, yyyy-MM-dd, both optional) as defined in docs/retention.md.");
         events.MapGet("/{id:int}/retention.csv", GetCsvAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Describe("The retention report as CSV", "One row per counted session in the range (from/to as for the report).");
 
         // The dashboard's download link: the same file for an organizer signed in with the back office's cookie.
         app.MapGet("/admin/events/{id:int}/retention.csv", GetCsvAsync)
@@ -28,7 +34,7 @@ internal static class RetentionEndpoints
     {
         if (!DateRange.TryParse(from, to, out var range, out var errors))
         {
-            return TypedResults.ValidationProblem(errors);
+            return ApiResults.Invalid(errors);
         }
         return await retention.GetReportAsync(id, range.From, range.To, ct) is { } report
             ? TypedResults.Ok(report)
@@ -41,7 +47,7 @@ internal static class RetentionEndpoints
     {
         if (!DateRange.TryParse(from, to, out var range, out var errors))
         {
-            return TypedResults.ValidationProblem(errors);
+            return ApiResults.Invalid(errors);
         }
         if (await retention.GetAsync(id, range.From, range.To, ct) is not { } result)
         {
@@ -51,8 +57,7 @@ internal static class RetentionEndpoints
             body => RetentionCsv.WriteAsync(result, body, ct), "text/csv; charset=utf-8", $"event-{id}-retention.csv");
     }
 
-    private static ProblemHttpResult EventNotFound(int id)
-        => TypedResults.Problem($"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult EventNotFound(int id) => ApiResults.NotFound($"There is no event with id {id}.");
 }
 
 /// <summary>The report's <c>from</c>/<c>to</c> query parameters: local dates, yyyy-MM-dd, both optional.</summary>

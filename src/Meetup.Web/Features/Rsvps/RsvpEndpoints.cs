@@ -16,9 +16,16 @@ internal static class RsvpEndpoints
         var rsvp = app.MapGroup("/api").WithTags("RSVP");
 
         rsvp.MapPost("/sessions/{id:int}/rsvps", async (int id, RsvpInput? input, RsvpService service, CancellationToken ct) =>
-                ToResult(await service.CreateAsync(id, input ?? new(), ct: ct)))
+                // A known person's new RSVP (no token in the answer: the link is emailed to them) has no Location to give.
+                (await service.CreateAsync(id, input ?? new(), ct: ct)).ToCreatedOrOk(
+                    r => r.Created, r => r.ManageToken is { } token ? $"/api/rsvps/{token}" : null,
+                    notFoundDetail: "No such session.", conflictTitle: "RSVP is not open"))
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicies.Rsvp);
+            .RequireRateLimiting(RateLimitPolicies.Rsvp)
+            .Describe("RSVP to a session",
+                "201 with status and waitlist position; a new person also gets the manage token and link (a known email gets "
+                + "them by email only). The same person again answers 200 with the existing RSVP. 409 when RSVP is not open.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
 
         rsvp.MapPost("/sessions/{id:int}/rsvps/resend", async (int id, ResendInput? input, RsvpService service, CancellationToken ct) =>
             {
@@ -27,17 +34,26 @@ internal static class RsvpEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicies.Resend);
+            .RequireRateLimiting(RateLimitPolicies.Resend)
+            .Describe("Email the manage link again",
+                "202 whatever the email, so it reveals nobody; a registered person gets a new link beside the others.")
+            .ProducesProblems(StatusCodes.Status429TooManyRequests);
 
         rsvp.MapGet("/rsvps/{token}", async (string token, RsvpManageService service, CancellationToken ct) =>
                 (await service.GetAsync(token, ct)).ToOk())
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .Describe("Get an RSVP by its manage token", "The RSVP with its session, status, answers and check-in code; 404 for an unknown or expired link.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         rsvp.MapPut("/rsvps/{token}", async (string token, RsvpUpdateInput? input, RsvpManageService service, CancellationToken ct) =>
                 (await service.UpdateAsync(token, input ?? new(null, null), ct)).ToOk())
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .Describe("Update an RSVP by its manage token", "Changes the name or the preferred language; 400 names each invalid field.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         rsvp.MapPost("/rsvps/{token}/cancel", async (string token, RsvpManageService service, CancellationToken ct) =>
                 (await service.CancelAsync(token, ct)).ToOk())
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .Describe("Cancel an RSVP by its manage token", "The seat goes to the first on the waitlist.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         app.MapGet("/rsvp/{token}/calendar.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, RsvpManageService service, CancellationToken ct) =>
                 await service.CalendarAsync(token, ct) is { } ics
@@ -59,10 +75,13 @@ internal static class RsvpEndpoints
             .RequireAuthorization(Policies.BackOfficeOrganizers)
             .ExcludeFromDescription();
 
-        var questions = app.MapGroup("/api/events/{eventId:int}/questions").WithTags("RSVP").RequireAuthorization(Policies.ApiOrganizers);
-        questions.MapGet("/", async (int eventId, QuestionService service, CancellationToken ct) => (await service.ListAsync(eventId, ct)).ToOk());
+        var questions = app.MapGroup("/api/events/{eventId:int}/questions").WithTags("RSVP").RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems().ProducesProblems(StatusCodes.Status404NotFound);
+        questions.MapGet("/", async (int eventId, QuestionService service, CancellationToken ct) => (await service.ListAsync(eventId, ct)).ToOk())
+            .Describe("List an event's registration questions", "The questions the RSVP form asks, in order.");
         questions.MapPut("/", async (int eventId, List<QuestionInput>? input, QuestionService service, CancellationToken ct) =>
-            (await service.ReplaceAsync(eventId, input, ct)).ToOk());
+            (await service.ReplaceAsync(eventId, input, ct)).ToOk())
+            .Describe("Replace an event's registration questions", "The whole list at once; 400 keys each error by question.");
 
         rsvp.MapGet("/sessions/{id:int}/rsvps", async (int id, string? search, string? status, RsvpAdminService service, CancellationToken ct) =>
             {
@@ -71,23 +90,16 @@ internal static class RsvpEndpoints
                 {
                     if (!EnumNames.TryParseSnakeCase<RsvpStatus>(status, out var parsed))
                     {
-                        return (Results<Ok<IReadOnlyList<RsvpListItem>>, ValidationProblem, ProblemHttpResult>)TypedResults.ValidationProblem(
-                            new Dictionary<string, string[]> { ["status"] = ["Use confirmed, waitlisted or cancelled."] });
+                        return (Results<Ok<IReadOnlyList<RsvpListItem>>, ValidationProblem, ProblemHttpResult>)ApiResults.Invalid(
+                            "status", "Use confirmed, waitlisted or cancelled.");
                     }
                     filter = parsed;
                 }
                 return (await service.ListAsync(id, search, filter, ct)).ToOk();
             })
-            .RequireAuthorization(Policies.ApiOrganizers);
+            .RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems()
+            .Describe("List a session's RSVPs", "Everyone registered, optionally filtered by search (name or email) and status (confirmed, waitlisted, cancelled).")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
-
-    private static Results<Created<RsvpOutcome>, Ok<RsvpOutcome>, ValidationProblem, ProblemHttpResult> ToResult(OperationResult<RsvpOutcome> result) => result.Status switch
-    {
-        // A known person's new RSVP (no token in the answer: the link is emailed to them) has no Location to give.
-        OperationStatus.Ok when result.Value!.Created => TypedResults.Created(result.Value.ManageToken is { } token ? $"/api/rsvps/{token}" : null, result.Value),
-        OperationStatus.Ok => TypedResults.Ok(result.Value!),
-        OperationStatus.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary()),
-        OperationStatus.NotFound => ApiResults.NotFound(result.Detail ?? "No such session."),
-        _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "RSVP is not open"),
-    };
 }
