@@ -72,7 +72,7 @@ internal static class DashboardBenchmark
 
     public static async Task<int> RunAsync(int runs)
     {
-        var chromium = Browser.ChromiumPath;
+        var chromium = Chromium.ExecutablePath;
         if (!File.Exists(chromium))
         {
             Console.Error.WriteLine($"dashboard: no Chromium at {chromium}, so the browser time cannot be measured; nothing was run.");
@@ -83,7 +83,7 @@ internal static class DashboardBenchmark
         IBrowser browser;
         try
         {
-            (playwright, browser) = await Browser.LaunchAsync();
+            (playwright, browser) = await Chromium.LaunchAsync();
         }
         catch (PlaywrightException e)
         {
