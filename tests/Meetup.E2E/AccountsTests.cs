@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Meetup.E2E.Pages;
 using Microsoft.Playwright;
 using static Meetup.E2E.AdminSession;
 using static Microsoft.Playwright.Assertions;
@@ -31,10 +32,7 @@ public class AccountsTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixtur
 
         // The new organizer signs in, changes the password, signs out and in again with the new one.
         var organizer = await fixture.NewPageAsync();
-        await organizer.GotoAsync("/account/login");
-        await organizer.GetByLabel("Email").FillAsync("chen@test.example");
-        await organizer.GetByLabel("Password").FillAsync("first-password-1");
-        await organizer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await (await SignInScreen.GotoAsync(organizer)).SubmitAsync("chen@test.example", "first-password-1");
         await Expect(organizer.GetByRole(AriaRole.Heading, new() { Name = "Your events" })).ToBeVisibleAsync();
         await Expect(organizer.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToHaveCountAsync(0);
 
@@ -51,9 +49,7 @@ public class AccountsTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixtur
         await Expect(organizer).ToHaveURLAsync(new Regex("/$"));
         await organizer.GotoAsync("/admin");
         await Expect(organizer).ToHaveURLAsync(new Regex("/account/login"));
-        await organizer.GetByLabel("Email").FillAsync("chen@test.example");
-        await organizer.GetByLabel("Password").FillAsync("second-password-2");
-        await organizer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await new SignInScreen(organizer).SubmitAsync("chen@test.example", "second-password-2");
         await Expect(organizer.GetByRole(AriaRole.Heading, new() { Name = "Your events" })).ToBeVisibleAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Meetup.E2E.Pages;
 using Meetup.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -10,10 +11,7 @@ public static class AdminSession
 {
     public static async Task SignInAsync(IPage page)
     {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(MeetupAppFactory.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(MeetupAppFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await (await SignInScreen.GotoAsync(page)).SubmitAsync(MeetupAppFactory.AdminEmail, MeetupAppFactory.AdminPassword);
         await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
         await WaitInteractiveAsync(page);
     }

@@ -14,7 +14,7 @@ public sealed class DemoAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = await KestrelApp.StartAsync(settings: new Dictionary<string, string?> { ["Meetup:SeedDemo"] = "true" });
-        (_playwright, Browser) = await E2E.Browser.LaunchAsync();
+        (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

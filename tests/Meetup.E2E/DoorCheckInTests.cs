@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
+using Meetup.E2E.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,49 +16,46 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
     {
         await fixture.RsvpAsync("Tanaka Hanako", "hanako@example.com");
         await fixture.RsvpAsync("Gao Lin", "gao@example.com");
-        var page = await SignedInDoorPageAsync();
-        var before = await page.GetByTestId("checked-in").InnerTextAsync();
+        var door = await SignedInDoorScreenAsync();
+        var page = door.Page;
+        var before = await door.CheckedIn.InnerTextAsync();
 
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search by name" }).FillAsync("tanaka");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Tanaka Hanako") }).ClickAsync();
+        await door.Search.FillAsync("tanaka");
+        await door.Person("Tanaka Hanako").ClickAsync();
 
-        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Tanaka Hanako");
-        await Expect(page.GetByTestId("checked-in")).ToHaveTextAsync((int.Parse(before, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(door.Result).ToContainTextAsync("Checked in: Tanaka Hanako");
+        await Expect(door.CheckedIn).ToHaveTextAsync((int.Parse(before, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-360.png"), FullPage = false });
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "Nothing overflows a 360 px screen.");
-        var box = await page.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).BoundingBoxAsync();
+        var box = await door.CheckInButton.BoundingBoxAsync();
         Assert.True(box!.Height >= 44, "Touch targets are at least 44 px high.");
 
-        await page.GetByTestId("result").GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
-        await Expect(page.GetByTestId("checked-in")).ToHaveTextAsync(before);
+        await door.UndoAsync();
+        await Expect(door.CheckedIn).ToHaveTextAsync(before);
     }
 
     [Fact]
     public async Task Two_helpers_see_each_others_check_ins_within_two_seconds()
     {
         var code = await fixture.RsvpAsync("Kim Minjun", "minjun@example.com");
-        var first = await SignedInDoorPageAsync();
-        var second = await SignedInDoorPageAsync();
-        var before = int.Parse(await second.GetByTestId("checked-in").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var first = await SignedInDoorScreenAsync();
+        var second = await SignedInDoorScreenAsync();
+        var before = await second.CheckedInCountAsync();
 
-        await first.GetByLabel("Check-in code").FillAsync(code.ToLowerInvariant());
-        await first.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).ClickAsync();
-        await Expect(first.GetByTestId("result")).ToContainTextAsync("Checked in: Kim Minjun");
+        await first.CheckInCodeAsync(code.ToLowerInvariant());
+        await Expect(first.Result).ToContainTextAsync("Checked in: Kim Minjun");
 
-        await Expect(second.GetByTestId("checked-in")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 2000 });
+        await Expect(second.CheckedIn).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 2000 });
     }
 
     [Fact]
     public async Task A_walk_in_is_added_and_checked_in_at_once()
     {
-        var page = await SignedInDoorPageAsync();
+        var door = await SignedInDoorScreenAsync();
 
-        await page.GetByText("Add a walk-in").ClickAsync();
-        await page.GetByLabel("Walk-in name").FillAsync("Newcomer Chen");
-        await page.GetByLabel("Walk-in email").FillAsync("chen.walkin@example.com");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add and check in" }).ClickAsync();
+        await door.AddWalkInAsync("Newcomer Chen", "chen.walkin@example.com");
 
-        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Newcomer Chen (walk-in)");
+        await Expect(door.Result).ToContainTextAsync("Checked in: Newcomer Chen (walk-in)");
     }
 
     [Fact]
@@ -65,13 +63,13 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
     {
         var code = await fixture.RsvpAsync("Sato Ken", "ken@example.com");
         var qr = RsvpLinks.CheckInQr(fixture.App.BaseUrl, fixture.SessionId, code);
-        var page = await SignedInDoorPageAsync(cameraSees: qr);
+        var door = await SignedInDoorScreenAsync(cameraSees: qr);
 
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Scan QR code") }).ClickAsync();
+        await door.ScanButton.ClickAsync();
 
-        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Sato Ken");
-        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Scan QR code") })).ToBeVisibleAsync();
-        Assert.False(await page.EvaluateAsync<bool>("window.__cameraOn()"), "The camera is switched off after a scan.");
+        await Expect(door.Result).ToContainTextAsync("Checked in: Sato Ken");
+        await Expect(door.ScanButton).ToBeVisibleAsync();
+        Assert.False(await door.Page.EvaluateAsync<bool>("window.__cameraOn()"), "The camera is switched off after a scan.");
         await using var db = fixture.App.Factory.CreateDbContext();
         var method = await db.CheckIns.Where(c => c.SessionId == fixture.SessionId && c.Attendee!.Email == "ken@example.com").Select(c => c.Method).SingleAsync();
         Assert.Equal(CheckInMethod.Qr, method);
@@ -80,11 +78,11 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
     [Fact]
     public async Task Where_the_browser_cannot_read_QR_codes_no_scan_button_is_offered()
     {
-        var page = await SignedInDoorPageAsync();
+        var door = await SignedInDoorScreenAsync();
 
-        Assert.False(await page.EvaluateAsync<bool>("'BarcodeDetector' in window"), "Debian's Chromium has no QR reader of its own.");
-        await Expect(page.GetByLabel("Check-in code")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Scan QR code") })).ToHaveCountAsync(0);
+        Assert.False(await door.Page.EvaluateAsync<bool>("'BarcodeDetector' in window"), "Debian's Chromium has no QR reader of its own.");
+        await Expect(door.Code).ToBeVisibleAsync();
+        await Expect(door.ScanButton).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -92,10 +90,7 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
     {
         var page = await fixture.NewPageAsync(width: 390, height: 844);
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(RsvpAppFixture.DoorEmail);
-        await page.GetByLabel("Password").FillAsync(RsvpAppFixture.DoorPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await (await SignInScreen.GotoAsync(page)).SubmitAsync(RsvpAppFixture.DoorEmail, RsvpAppFixture.DoorPassword);
 
         await Expect(page).ToHaveURLAsync(new Regex("/admin/checkin$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sessions", Level = 1 })).ToBeVisibleAsync();
@@ -107,16 +102,15 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
     public async Task The_unknown_code_message_goes_away_when_the_helper_searches_by_name()
     {
         await fixture.RsvpAsync("Suzuki Ichiro", "ichiro@example.com");
-        var page = await SignedInDoorPageAsync();
+        var door = await SignedInDoorScreenAsync();
 
-        await page.GetByLabel("Check-in code").FillAsync("ZZZ-ZZZ");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("result")).ToContainTextAsync("Nobody with this code");
+        await door.CheckInCodeAsync("ZZZ-ZZZ");
+        await Expect(door.Result).ToContainTextAsync("Nobody with this code");
 
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search by name" }).PressSequentiallyAsync("suzu");
+        await door.Search.PressSequentiallyAsync("suzu");
 
-        await Expect(page.GetByTestId("result")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Suzuki Ichiro") })).ToBeVisibleAsync();
+        await Expect(door.Result).ToHaveCountAsync(0);
+        await Expect(door.Person("Suzuki Ichiro")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -127,10 +121,11 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
         {
             await fixture.RsvpAsync($"Person {i:00}", $"person{i:00}.scroll@example.com", session);
         }
-        var page = await SignedInDoorPageAsync(sessionId: session);
+        var door = await SignedInDoorScreenAsync(sessionId: session);
+        var page = door.Page;
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-390-top.png") });
-        var code = page.GetByLabel("Check-in code");
-        var search = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search by name" });
+        var code = door.Code;
+        var search = door.Search;
 
         foreach (var (field, name) in new[] { (code, "code"), (search, "search") })
         {
@@ -144,9 +139,9 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
         }
 
         // Checked in from far down the list: the result shows in the sticky head, in view.
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Person 20") }).ClickAsync();
-        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Person 20");
-        Assert.True(await page.GetByTestId("result").EvaluateAsync<bool>("el => { const r = el.getBoundingClientRect(); return r.top >= 56 && r.bottom <= window.innerHeight; }"),
+        await door.Person("Person 20").ClickAsync();
+        await Expect(door.Result).ToContainTextAsync("Checked in: Person 20");
+        Assert.True(await door.Result.EvaluateAsync<bool>("el => { const r = el.getBoundingClientRect(); return r.top >= 56 && r.bottom <= window.innerHeight; }"),
             "The result of a check-in far down the list is in view.");
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-390-scrolled-result.png") });
     }
@@ -164,18 +159,15 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
         {
             (await fixture.Api.PostAsJsonAsync($"/api/sessions/{session}/checkins", new { code })).EnsureSuccessStatusCode();
         }
-        var page = await SignedInDoorPageAsync(sessionId: session);
+        var door = await SignedInDoorScreenAsync(sessionId: session);
 
-        await page.GetByText("Add a walk-in").ClickAsync();
-        await page.GetByLabel("Walk-in name").FillAsync("Newcomer Mori");
-        await page.GetByLabel("Walk-in email").FillAsync("mori.walkin@example.com");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add and check in" }).ClickAsync();
-        await Expect(page.GetByTestId("result")).ToContainTextAsync("Checked in: Newcomer Mori (walk-in)");
+        await door.AddWalkInAsync("Newcomer Mori", "mori.walkin@example.com");
+        await Expect(door.Result).ToContainTextAsync("Checked in: Newcomer Mori (walk-in)");
 
         // Chiba is still outside: the walk-in does not make it look like everyone came.
-        await Expect(page.GetByTestId("door-count")).ToHaveTextAsync(new Regex(@"^\s*2\s*of 3 confirmed checked in\s*·\s*1 walk-in\s*$"));
-        await Expect(page.GetByTestId("walk-ins")).ToHaveTextAsync("1 walk-in");
-        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-390-counts.png") });
+        await Expect(door.Count).ToHaveTextAsync(new Regex(@"^\s*2\s*of 3 confirmed checked in\s*·\s*1 walk-in\s*$"));
+        await Expect(door.WalkIns).ToHaveTextAsync("1 walk-in");
+        await door.Page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("door-390-counts.png") });
     }
 
     // Whether the element at the field's centre is the field itself (nothing lies over it) and it is on screen.
@@ -192,7 +184,7 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
     /// that reports that QR text once real frames arrive from the (synthetic) camera, so the page's own path runs:
     /// permission, camera stream, detection loop, check-in, camera off.
     /// </summary>
-    private async Task<IPage> SignedInDoorPageAsync(string? cameraSees = null, int? sessionId = null)
+    private async Task<DoorScreen> SignedInDoorScreenAsync(string? cameraSees = null, int? sessionId = null)
     {
         var page = await fixture.NewPageAsync(width: sessionId is null ? 360 : 390, height: sessionId is null ? 740 : 844);
         if (cameraSees is not null)
@@ -215,11 +207,6 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
                 })();
                 """);
         }
-        await page.GotoAsync($"/account/login?returnUrl=/admin/sessions/{sessionId ?? fixture.SessionId}/checkin");
-        await page.GetByLabel("Email").FillAsync(RsvpAppFixture.DoorEmail);
-        await page.GetByLabel("Password").FillAsync(RsvpAppFixture.DoorPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".door[data-live=true]")).ToBeAttachedAsync(); // interactive and listening for other phones
-        return page;
+        return await DoorScreen.SignInAsync(page, sessionId ?? fixture.SessionId, RsvpAppFixture.DoorEmail, RsvpAppFixture.DoorPassword);
     }
 }

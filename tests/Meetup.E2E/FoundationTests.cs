@@ -1,3 +1,4 @@
+using Meetup.E2E.Pages;
 using Meetup.Testing;
 using Meetup.Web.Features.Demo;
 using Microsoft.Playwright;
@@ -30,12 +31,10 @@ public class FoundationTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
 
         await page.GotoAsync("/admin");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        await page.GetByLabel("Email").FillAsync(MeetupAppFactory.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(MeetupAppFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await new SignInScreen(page).SubmitAsync(MeetupAppFactory.AdminEmail, MeetupAppFactory.AdminPassword);
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
-        await Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync();
+        await AdminSession.WaitInteractiveAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your events" })).ToBeVisibleAsync();
         var card = page.Locator(".event-card", new() { HasText = "Cloud Native Study Group Tokyo" });
         await Expect(card).ToBeVisibleAsync();
@@ -48,18 +47,10 @@ public class FoundationTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
     {
         var page = await fixture.NewPageAsync();
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(MeetupAppFactory.AdminEmail);
-        await page.GetByLabel("Password").FillAsync("definitely-wrong");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await (await SignInScreen.GotoAsync(page)).SubmitAsync(MeetupAppFactory.AdminEmail, "definitely-wrong");
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is wrong.");
     }
 
-    private static string Artifact(string name)
-    {
-        var dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
-    }
+    private static string Artifact(string name) => AdminSession.Artifact(name);
 }

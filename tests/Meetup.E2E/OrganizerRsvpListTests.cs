@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Meetup.Testing;
+using Meetup.E2E.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,20 +47,17 @@ public class OrganizerRsvpListTests(RsvpAppFixture fixture) : IClassFixture<Rsvp
         await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
 
         var form = await fixture.NewPageAsync(javaScript: false, width: 360, height: 740);
-        await form.GotoAsync($"/rsvp/new/{fixture.SessionId}");
-        await Expect(form.GetByLabel("Which track?")).ToBeVisibleAsync();
+        var rsvpForm = await RsvpFormScreen.GotoAsync(form, fixture.SessionId);
+        await Expect(rsvpForm.Question("Which track?")).ToBeVisibleAsync();
     }
 
     private async Task<IPage> SignInAsync(string email, string password, string returnUrl, bool interactive = true)
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await (await SignInScreen.GotoAsync(page, returnUrl)).SubmitAsync(email, password);
         if (interactive)
         {
-            await Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync();
+            await AdminSession.WaitInteractiveAsync(page);
         }
         return page;
     }

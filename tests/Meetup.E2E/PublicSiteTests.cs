@@ -73,10 +73,5 @@ public class PublicSiteTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         Assert.True(overflow <= 0, $"The page is {overflow}px wider than the viewport.");
     }
 
-    private static string Artifact(string name)
-    {
-        var dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
-    }
+    private static string Artifact(string name) => AdminSession.Artifact(name);
 }

@@ -36,7 +36,7 @@ public sealed class RsvpAppFixture : IAsyncLifetime
         {
             await scope.ServiceProvider.GetRequiredService<OrganizerAccounts>().CreateAsync(new NewAccount("Door", DoorEmail, DoorPassword, Roles.DoorHelper));
         }
-        (_playwright, Browser) = await E2E.Browser.LaunchAsync();
+        (_playwright, Browser) = await Chromium.LaunchAsync(fakeCamera: true);
     }
 
     public async Task DisposeAsync()
@@ -82,10 +82,5 @@ public sealed class RsvpAppFixture : IAsyncLifetime
         return code.GetString()!;
     }
 
-    public static string Artifact(string name)
-    {
-        var dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
-    }
+    public static string Artifact(string name) => AdminSession.Artifact(name);
 }

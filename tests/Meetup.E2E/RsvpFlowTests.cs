@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Meetup.E2E.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,25 +19,25 @@ public class RsvpFlowTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixtur
         // From the public session page, where the link in the chat group leads.
         var sessionPage = await page.GotoAsync($"/events/cloud-native-study-group/sessions/{fixture.SessionId}");
         Assert.Equal(200, sessionPage!.Status);
-        await page.GetByLabel("Your name").FillAsync("Aiko Sato");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Emails in").SelectOptionAsync("ja");
-        await page.GetByRole(AriaRole.Button, new() { Name = "RSVP", Exact = true }).ClickAsync();
+        var form = new RsvpFormScreen(page);
+        await form.Name.FillAsync("Aiko Sato");
+        await form.Email.FillAsync(email);
+        await form.EmailsIn.SelectOptionAsync("ja");
+        await form.SubmitAsync();
 
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have a seat!");
+        await Expect(form.Status).ToContainTextAsync("You have a seat!");
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact($"rsvp-done-js-{javaScript}.png"), FullPage = true });
-        await page.GetByRole(AriaRole.Link, new() { Name = "Open your RSVP page" }).ClickAsync();
+        var manage = await form.OpenManageScreenAsync();
 
-        await Expect(page.Locator("[data-status=confirmed]")).ToContainTextAsync("You have a seat.");
-        await Expect(page.Locator(".checkin-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{3}-[A-Z2-9]{3}$"));
-        await Expect(page.GetByAltText("QR code for checking in")).ToBeVisibleAsync();
+        await Expect(manage.Status("confirmed")).ToContainTextAsync("You have a seat.");
+        await Expect(manage.CheckInCode).ToHaveTextAsync(new Regex("^[A-Z2-9]{3}-[A-Z2-9]{3}$"));
+        await Expect(manage.Qr).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact($"rsvp-page-js-{javaScript}.png"), FullPage = true });
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "Nothing overflows a 360 px screen.");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel my RSVP" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel my RSVP" }).ClickAsync();
+        await manage.CancelAsync();
 
-        await Expect(page.Locator("[data-status=cancelled]")).ToContainTextAsync("Your RSVP is cancelled.");
+        await Expect(manage.Status("cancelled")).ToContainTextAsync("Your RSVP is cancelled.");
     }
 
     [Theory]
@@ -48,18 +49,17 @@ public class RsvpFlowTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixtur
         var response = await fixture.Api.PostAsJsonAsync($"/api/sessions/{fixture.SessionId}/rsvps", new { name = "Erase Me", email });
         var manageUrl = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("manageUrl").GetString()!;
         var page = await fixture.NewPageAsync(javaScript, width: 360, height: 740);
-        await page.GotoAsync(new Uri(manageUrl).PathAndQuery);
+        var manage = await ManageScreen.GotoAsync(page, manageUrl);
 
-        var download = page.GetByRole(AriaRole.Link, new() { Name = "Download my data (JSON)" });
-        using (var file = await fixture.Api.GetAsync(await download.GetAttributeAsync("href")))
+        using (var file = await fixture.Api.GetAsync(await manage.DownloadMyData.GetAttributeAsync("href")))
         {
             Assert.Contains(email, await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        await page.GetByRole(AriaRole.Link, new() { Name = "Erase my data" }).ClickAsync();
+        await manage.AskToEraseAsync();
         await Expect(page.GetByText("Erase your data for good?")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact($"erase-confirm-js-{javaScript}.png"), FullPage = true });
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "Nothing overflows a 360 px screen.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, erase my data" }).ClickAsync();
+        await manage.ConfirmEraseAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your data is erased" })).ToBeVisibleAsync();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await fixture.Api.GetAsync(new Uri(manageUrl).PathAndQuery)).StatusCode);
@@ -70,12 +70,12 @@ public class RsvpFlowTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixtur
     {
         var page = await fixture.NewPageAsync(javaScript: false, width: 360, height: 740);
 
-        await page.GotoAsync($"/rsvp/new/{fixture.SessionId}");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync("not-an-email");
-        await page.GetByRole(AriaRole.Button, new() { Name = "RSVP", Exact = true }).ClickAsync();
+        var form = await RsvpFormScreen.GotoAsync(page, fixture.SessionId);
+        await form.Email.FillAsync("not-an-email");
+        await form.SubmitAsync();
 
-        await Expect(page.Locator("[data-field=name]")).ToContainTextAsync("Enter your name.");
-        await Expect(page.Locator("[data-field=email]")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync("not-an-email");
+        await Expect(form.FieldMessage("name")).ToContainTextAsync("Enter your name.");
+        await Expect(form.FieldMessage("email")).ToBeVisibleAsync();
+        await Expect(form.Email).ToHaveValueAsync("not-an-email");
     }
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Playwright;
+using Meetup.E2E.Pages;
 using static Microsoft.Playwright.Assertions;
 
 namespace Meetup.E2E;
@@ -28,16 +28,15 @@ public class RsvpNoticeTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixt
             .Content.ReadAsStringAsync()).RootElement;
         var page = await fixture.NewPageAsync(width: 360, height: 740);
 
-        await page.GotoAsync($"/rsvp/new/{session}");
-        var full = page.Locator(".seats-line");
+        var form = await RsvpFormScreen.GotoAsync(page, session);
+        var full = form.SeatsLine;
         await Expect(full).ToContainTextAsync("The room is full");
         Assert.Equal("rgb(180, 84, 26)", await full.EvaluateAsync<string>("e => getComputedStyle(e).color")); // --warn, not --ok's green
         await page.ScreenshotAsync(new() { Path = "/tmp/editor-room-full.png", FullPage = true });
 
-        await page.GotoAsync(new Uri(rsvp.GetProperty("manageUrl").GetString()!).PathAndQuery);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel my RSVP" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel my RSVP" }).ClickAsync();
-        await Expect(page.Locator("[data-status=cancelled]")).ToContainTextAsync("Thank you for letting us know.");
+        var manage = await ManageScreen.GotoAsync(page, rsvp.GetProperty("manageUrl").GetString()!);
+        await manage.CancelAsync();
+        await Expect(manage.Status("cancelled")).ToContainTextAsync("Thank you for letting us know.");
         await Expect(page.GetByText("RSVP is cancelled")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = "/tmp/editor-rsvp-cancelled.png", FullPage = true });
     }

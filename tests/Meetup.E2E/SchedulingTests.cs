@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Meetup.E2E.Pages;
 using Microsoft.Playwright;
 using static Meetup.E2E.AdminSession;
 using static Microsoft.Playwright.Assertions;
@@ -26,40 +27,40 @@ public class SchedulingTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         // A session: the server refuses it until the venue is given, and says so at the field.
         await page.GetByRole(AriaRole.Link, new() { Name = "New session" }).ClickAsync();
         await WaitInteractiveAsync(page);
-        await page.GetByLabel("Title").FillAsync("Ownership #1");
-        await page.GetByLabel("Date").First.FillAsync("2027-01-20");
-        await page.GetByLabel("Starts at").FillAsync("19:30");
-        await ChooseAsync(page, page.GetByLabel("Languages"), "Japanese");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+        var editor = new SessionEditorScreen(page);
+        await editor.Title.FillAsync("Ownership #1");
+        await editor.Date.FillAsync("2027-01-20");
+        await editor.StartsAt.FillAsync("19:30");
+        await ChooseAsync(page, editor.Languages, "Japanese");
+        await editor.CreateDraftAsync();
         await Expect(page.GetByText("An in-person or hybrid session needs a venue.")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("Umeda Office 5F");
-        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("1-1 Umeda, Osaka");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+        await editor.Venue.FillAsync("Umeda Office 5F");
+        await editor.Address.FillAsync("1-1 Umeda, Osaka");
+        await editor.CreateDraftAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/admin/sessions/\d+$"));
         await Expect(page.GetByText("Draft", new() { Exact = true })).ToBeVisibleAsync();
 
         // Two agenda items, the second with a speaker created on the spot.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
-        var titles = page.Locator(".agenda-row").GetByLabel("Title");
+        await editor.AddAgendaItemAsync();
+        await editor.AddAgendaItemAsync();
+        var titles = editor.AgendaRows.GetByLabel("Title");
         await titles.Nth(1).FillAsync("Borrowing in practice");
-        await page.Locator(".agenda-row").Nth(1).GetByRole(AriaRole.Button, new() { Name = "New speaker" }).ClickAsync();
+        await editor.AgendaRows.Nth(1).GetByRole(AriaRole.Button, new() { Name = "New speaker" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Name").FillAsync("Yamamoto Aoi");
         await dialog.GetByLabel("Company").FillAsync("Ferris Inc.");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await page.ScreenshotAsync(new() { Path = Artifact("agenda-after-speaker.png"), FullPage = true });
-        await Expect(page.Locator(".agenda-row").Nth(1).GetByLabel("Speakers")).ToHaveValueAsync("Yamamoto Aoi");
+        await Expect(editor.AgendaRows.Nth(1).GetByLabel("Speakers")).ToHaveValueAsync("Yamamoto Aoi");
         await Expect(page.GetByText("100 of 120 minutes planned")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save agenda" }).ClickAsync();
+        await editor.SaveAgendaAsync();
         await Expect(page.GetByText("Agenda saved.")).ToBeVisibleAsync();
 
         // Publish, confirmed in a dialog.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Expect(page.GetByText("Published", new() { Exact = true }).First).ToBeVisibleAsync();
+        await editor.PublishAsync();
+        await Expect(editor.Published).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Artifact("session-editor.png"), FullPage = true });
 
         // It is in the database as the organizer left it.
@@ -82,10 +83,10 @@ public class SchedulingTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         await visitor.ScreenshotAsync(new() { Path = Artifact("public-session-360.png"), FullPage = true });
 
         // …but not the draft that "Schedule next" creates.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule next" }).ClickAsync();
+        await editor.ScheduleNextAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex($"/admin/sessions/{stored.Id}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ownership #2" })).ToBeVisibleAsync();
-        var draftId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var draftId = editor.SessionId;
         var draftPage = await visitor.GotoAsync($"/events/rust-study-osaka/sessions/{draftId}");
         Assert.Equal(404, draftPage!.Status);
         await visitor.GotoAsync("/events/rust-study-osaka");

@@ -3,6 +3,7 @@ using Meetup.Data.Entities;
 using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Sessions;
 using Microsoft.Extensions.DependencyInjection;
+using Meetup.E2E.Pages;
 using Microsoft.Playwright;
 using static Meetup.E2E.AdminSession;
 using static Microsoft.Playwright.Assertions;
@@ -18,29 +19,29 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         var (eventName, draftId) = await SessionAsync("Ownership #1", "2027-01-20T19:30", publish: false);
         var page = await fixture.NewPageAsync();
         await SignInAsync(page);
-        await GotoAsync(page, $"/admin/sessions/{draftId}");
+        var editor = await SessionEditorScreen.GotoAsync(page, draftId);
 
-        await page.GetByLabel("Title").FillAsync("Ownership #1: the borrow checker");
-        await page.GetByLabel("Starts at").FillAsync("18:45");
-        await page.GetByLabel("Capacity").FillAsync("44");
-        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("Umeda Office 7F");
-        await page.GetByLabel("Venue", new() { Exact = true }).BlurAsync();
-        await Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Schedule next" })).ToBeDisabledAsync();
+        await editor.Title.FillAsync("Ownership #1: the borrow checker");
+        await editor.StartsAt.FillAsync("18:45");
+        await editor.Capacity.FillAsync("44");
+        await editor.Venue.FillAsync("Umeda Office 7F");
+        await editor.Venue.BlurAsync();
+        await Expect(editor.UnsavedChanges).ToBeVisibleAsync();
+        await Expect(editor.ScheduleNextButton).ToBeDisabledAsync();
 
         // A link inside the back office asks first; staying keeps every edit.
-        await page.Locator(".mud-breadcrumbs").GetByRole(AriaRole.Link, new() { Name = eventName }).ClickAsync();
+        await editor.Breadcrumbs.GetByRole(AriaRole.Link, new() { Name = eventName }).ClickAsync();
         var ask = page.GetByRole(AriaRole.Dialog);
         await Expect(ask).ToContainTextAsync("Leave without saving?");
         await page.ScreenshotAsync(new() { Path = "/tmp/editor-leave-asks.png" });
         await ask.GetByRole(AriaRole.Button, new() { Name = "Stay here" }).ClickAsync();
         await Expect(ask).ToBeHiddenAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/sessions/{draftId}$"));
-        await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Ownership #1: the borrow checker");
+        await Expect(editor.Title).ToHaveValueAsync("Ownership #1: the borrow checker");
 
         // Publish with a field wrong: the field says why, nothing is saved or published.
-        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("");
-        await PublishAsync(page, expectSavingFirst: true);
+        await editor.Address.FillAsync("");
+        await editor.PublishAsync(expectSavingFirst: true);
         await Expect(page.GetByText("An in-person or hybrid session needs the venue's address.")).ToBeVisibleAsync();
         using (var db = fixture.App.Factory.CreateDbContext())
         {
@@ -49,12 +50,12 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         }
 
         // Put right, Publish saves what is on screen and publishes it.
-        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("2-2 Umeda, Osaka");
-        await PublishAsync(page, expectSavingFirst: true);
-        await Expect(page.GetByText("Published", new() { Exact = true }).First).ToBeVisibleAsync();
-        await Expect(page.GetByText("Unsaved changes")).ToHaveCountAsync(0);
+        await editor.Address.FillAsync("2-2 Umeda, Osaka");
+        await editor.PublishAsync(expectSavingFirst: true);
+        await Expect(editor.Published).ToBeVisibleAsync();
+        await Expect(editor.UnsavedChanges).ToHaveCountAsync(0);
         // The breadcrumb follows the new title (it kept the loaded one before).
-        await Expect(page.Locator(".mud-breadcrumbs")).ToContainTextAsync("Ownership #1: the borrow checker");
+        await Expect(editor.Breadcrumbs).ToContainTextAsync("Ownership #1: the borrow checker");
         await page.ScreenshotAsync(new() { Path = "/tmp/editor-published.png", FullPage = true });
         using (var db = fixture.App.Factory.CreateDbContext())
         {
@@ -65,12 +66,12 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         }
 
         // Closing the tab with an unsaved edit: the browser's own "leave site?" prompt.
-        await page.GetByLabel("Capacity").FillAsync("50");
-        await page.GetByLabel("Capacity").BlurAsync();
-        await Expect(page.GetByText("Unsaved changes")).ToBeVisibleAsync();
+        await editor.Capacity.FillAsync("50");
+        await editor.Capacity.BlurAsync();
+        await Expect(editor.UnsavedChanges).ToBeVisibleAsync();
         // The prompt is switched on by a JS call sent right after that render; one more round trip makes sure it arrived.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Preview" })).ToHaveAttributeAsync("aria-selected", "true");
+        await editor.PreviewTab.ClickAsync();
+        await Expect(editor.PreviewTab).ToHaveAttributeAsync("aria-selected", "true");
         var asked = new TaskCompletionSource<string>();
         page.Dialog += (_, dialog) =>
         {
@@ -88,37 +89,36 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
             description: "Lifetime elision, with exercises.", opens: "2027-02-03T12:00", closes: "2027-02-10T19:30");
         var page = await fixture.NewPageAsync();
         await SignInAsync(page);
-        await GotoAsync(page, $"/admin/sessions/{sourceId}");
+        var editor = await SessionEditorScreen.GotoAsync(page, sourceId);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule next" }).ClickAsync();
+        await editor.ScheduleNextAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lifetimes #3" })).ToBeVisibleAsync();
         await WaitInteractiveAsync(page);
 
         // Two weeks later, the window in the same place before the start (not the last session's dates).
-        await Expect(page.GetByLabel("Date").First).ToHaveValueAsync("2027-02-24");
-        await Expect(page.GetByLabel("Opens on")).ToHaveValueAsync("2027-02-17");
-        await Expect(page.GetByLabel("Closes on")).ToHaveValueAsync("2027-02-24");
+        await Expect(editor.Date).ToHaveValueAsync("2027-02-24");
+        await Expect(editor.RsvpOpensOn).ToHaveValueAsync("2027-02-17");
+        await Expect(editor.RsvpClosesOn).ToHaveValueAsync("2027-02-24");
         await Expect(page.GetByText("7 d 7 h 30 min before the start")).ToBeVisibleAsync();
         await Expect(page.GetByText("Copied from Lifetimes #2: make it this session's title.")).ToBeVisibleAsync();
         await Expect(page.GetByText("The description is copied from Lifetimes #2: describe this session.")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = "/tmp/editor-copied.png", FullPage = true });
 
         // A week later: the window follows.
-        await page.GetByLabel("Date").First.FillAsync("2027-03-03");
-        await page.GetByLabel("Date").First.BlurAsync();
-        await Expect(page.GetByLabel("Opens on")).ToHaveValueAsync("2027-02-24");
-        await Expect(page.GetByLabel("Closes on")).ToHaveValueAsync("2027-03-03");
+        await editor.SetDateAsync("2027-03-03");
+        await Expect(editor.RsvpOpensOn).ToHaveValueAsync("2027-02-24");
+        await Expect(editor.RsvpClosesOn).ToHaveValueAsync("2027-03-03");
 
         // New words: the hints go.
-        await page.GetByLabel("Title").FillAsync("Lifetimes #3: variance");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Description", Exact = true }).FillAsync("Covariance and friends.");
+        await editor.Title.FillAsync("Lifetimes #3: variance");
+        await editor.Description.FillAsync("Covariance and friends.");
         await Expect(page.GetByText("Copied from Lifetimes #2: make it this session's title.")).ToHaveCountAsync(0);
         await Expect(page.GetByText("The description is copied from Lifetimes #2: describe this session.")).ToHaveCountAsync(0);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await editor.SaveAsync();
         await Expect(page.GetByText("Session saved.")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = "/tmp/editor-copy-saved.png", FullPage = true });
 
-        var draftId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var draftId = editor.SessionId;
         using var db = fixture.App.Factory.CreateDbContext();
         var stored = db.Sessions.Single(s => s.Id == draftId);
         Assert.Equal(("Lifetimes #3: variance", "Covariance and friends."), (stored.Title, stored.Description));
@@ -134,30 +134,17 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         var (_, sourceId) = await SessionAsync("Traits #9", "2025-05-28T19:30", publish: true);
         var page = await fixture.NewPageAsync();
         await SignInAsync(page);
-        await GotoAsync(page, $"/admin/sessions/{sourceId}");
-        await Expect(page.Locator(".starts-in-past")).ToHaveCountAsync(0); // a past published session is history, not a mistake
+        var editor = await SessionEditorScreen.GotoAsync(page, sourceId);
+        await Expect(editor.StartsInThePast).ToHaveCountAsync(0); // a past published session is history, not a mistake
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule next" }).ClickAsync();
+        await editor.ScheduleNextAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Traits #10" })).ToBeVisibleAsync();
         await WaitInteractiveAsync(page);
-        await Expect(page.GetByLabel("Date").First).ToHaveValueAsync("2025-06-11");
-        await Expect(page.Locator(".starts-in-past")).ToContainTextAsync("This date has passed");
+        await Expect(editor.Date).ToHaveValueAsync("2025-06-11");
+        await Expect(editor.StartsInThePast).ToContainTextAsync("This date has passed");
 
-        await page.GetByLabel("Date").First.FillAsync("2027-06-09");
-        await page.GetByLabel("Date").First.BlurAsync();
-        await Expect(page.Locator(".starts-in-past")).ToHaveCountAsync(0);
-    }
-
-    private static async Task PublishAsync(IPage page, bool expectSavingFirst)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        var confirm = page.GetByRole(AriaRole.Dialog);
-        if (expectSavingFirst)
-        {
-            await Expect(confirm).ToContainTextAsync("Your changes are saved first.");
-        }
-        await confirm.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Expect(confirm).ToBeHiddenAsync();
+        await editor.SetDateAsync("2027-06-09");
+        await Expect(editor.StartsInThePast).ToHaveCountAsync(0);
     }
 
     /// <summary>A session in an event of its own (Tokyo, every two weeks), in person at a set venue.</summary>

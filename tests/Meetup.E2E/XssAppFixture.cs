@@ -72,7 +72,7 @@ public sealed class XssAppFixture : IAsyncLifetime
             PublicPages.Add($"/events/{slug}");
             PublicPages.Add($"/events/{slug}/sessions/{sessionId}");
         }
-        (_playwright, Browser) = await E2E.Browser.LaunchAsync();
+        (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Tests.Features.Attendees;
 
-/// <summary>GET /api/attendees, GET /api/attendees/{id}, POST /api/attendees/{id}/merge (api.md, Attendees and privacy).</summary>
+/// <summary>GET /api/attendees, GET /api/attendees/{id}, POST /api/attendees/{id}/merge (docs/api.md, People).</summary>
 public class AttendeeApiTests
 {
     private const string History = """

@@ -215,7 +215,7 @@ public class OutboxTests
         Assert.Equal(System.Net.HttpStatusCode.Accepted, unknown.StatusCode);
         await using var db = app.Factory.CreateDbContext();
         Assert.Equal(1, await db.OutboxMessages.CountAsync(o => o.Kind == NotificationKind.ManageLink));
-        // The new link comes on top: the one they hold keeps working (api.md: sending it again never stops it).
+        // The new link comes on top: the one they hold keeps working (docs/api.md, RSVP: sending it again never stops it).
         Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Client().GetAsync($"/api/rsvps/{first.ManageToken}")).StatusCode);
         Assert.Equal(2, await db.RsvpManageTokens.CountAsync());
     }

@@ -10,7 +10,7 @@ using static Meetup.Tests.Features.Rsvps.RsvpKit;
 
 namespace Meetup.Tests.Features.Privacy;
 
-/// <summary>GET /api/rsvps/{manageToken}/my-data and POST /api/rsvps/{manageToken}/erase (api.md, Attendees and privacy).</summary>
+/// <summary>GET /api/rsvps/{manageToken}/my-data and POST /api/rsvps/{manageToken}/erase (docs/api.md, RSVP).</summary>
 public class PersonalDataTests
 {
     [Theory]

@@ -15,7 +15,7 @@ using Mail = Meetup.Tests.Features.Notifications.MailKit;
 namespace Meetup.Tests.Features.Rsvps;
 
 /// <summary>
-/// Knowing someone's email must not let anyone manage their RSVP (api.md): an RSVP with the email of a person
+/// Knowing someone's email must not let anyone manage their RSVP (docs/api.md, RSVP): an RSVP with the email of a person
 /// who already exists, to a session they have no RSVP for, is written as usual, but its manage link (which opens
 /// all their data, renames and erases them) goes only to their inbox, never to whoever sent the RSVP.
 /// </summary>
