@@ -46,18 +46,17 @@ public sealed class RsvpManageService(
         {
             return NotFound();
         }
-        var s = row.Session;
+        var s = SessionView.Of(row.Session, row.EventName, row.EventSlug, row.TimeZone);
         var now = time.GetUtcNow().UtcDateTime;
-        var online = s.Format is SessionFormat.Online or SessionFormat.Hybrid;
         return OperationResult<RsvpDetails>.Ok(new RsvpDetails
         {
             SessionId = s.Id,
-            EventName = row.EventName,
+            EventName = s.EventName,
             SessionTitle = s.Title,
             SessionStatus = s.Status.ToSnakeCase(),
             StartsAt = s.StartsAt,
             EndsAt = s.EndsAt,
-            TimeZone = row.TimeZone,
+            TimeZone = s.TimeZone,
             Format = s.Format.ToSnakeCase(),
             VenueName = s.VenueName,
             VenueAddress = s.VenueAddress,
@@ -72,10 +71,10 @@ public sealed class RsvpManageService(
             CreatedAt = row.Rsvp.CreatedAt,
             CheckedIn = row.CheckedIn,
             ManageUrl = RsvpLinks.Manage(urls.Base, token!),
-            SessionUrl = urls.Session(row.EventSlug, s.Id),
-            HasOnlineJoin = online,
+            SessionUrl = urls.Session(s.EventSlug, s.Id),
+            HasOnlineJoin = s.HasOnlineJoin,
             RsvpOpen = RsvpRules.WhyNotOpen(s.Status, s.StartsAt, s.RsvpOpensAt, s.RsvpClosesAt, now) is null,
-            CanJoin = online && row.Rsvp.Status == RsvpStatus.Confirmed && s.Status == SessionStatus.Published
+            CanJoin = s.HasOnlineJoin && row.Rsvp.Status == RsvpStatus.Confirmed && s.Status == SessionStatus.Published
                 && now >= s.StartsAt - JoinLead && now < s.EndsAt,
         });
     }

@@ -6,13 +6,10 @@ namespace Meetup.Web.Features.Rsvps.Registering;
 
 public sealed record QuestionView(int Id, string Prompt, QuestionKind Kind, IReadOnlyList<string> Options, bool Required);
 
-/// <summary>What the RSVP form needs to know about a session.</summary>
-public sealed record RsvpFormInfo(
-    int SessionId, string EventName, string EventSlug, string Title, SessionStatus Status, DateTime StartsAt, DateTime EndsAt, string TimeZone,
-    SessionFormat Format, string? VenueName, string? VenueAddress, int Capacity, int Confirmed, int Waitlisted,
-    IReadOnlyList<string> Languages, IReadOnlyList<QuestionView> Questions, NotOpenReason? NotOpen, DateTime? OpensAt)
+/// <summary>What the RSVP form needs to know about a session: read once by its page and handed to the form.</summary>
+public sealed record RsvpFormInfo(SessionView Session, int Confirmed, int Waitlisted, IReadOnlyList<QuestionView> Questions, NotOpenReason? NotOpen)
 {
-    public int SeatsLeft => Math.Max(0, Capacity - Confirmed);
+    public int SeatsLeft => Math.Max(0, Session.Capacity - Confirmed);
 }
 
 public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time)
@@ -36,10 +33,9 @@ public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
         {
             return null;
         }
-        var s = row.Session;
+        var s = SessionView.Of(row.Session, row.EventName, row.Slug, row.TimeZone);
         var notOpen = RsvpRules.WhyNotOpen(s.Status, s.StartsAt, s.RsvpOpensAt, s.RsvpClosesAt, time.GetUtcNow().UtcDateTime);
-        return new RsvpFormInfo(s.Id, row.EventName, row.Slug, s.Title, s.Status, s.StartsAt, s.EndsAt, row.TimeZone, s.Format, s.VenueName, s.VenueAddress,
-            s.Capacity, row.Confirmed, row.Waitlisted, s.Languages,
-            [.. row.Questions.Select(q => new QuestionView(q.Id, q.Prompt, q.Kind, q.Options, q.Required))], notOpen, s.RsvpOpensAt);
+        return new RsvpFormInfo(s, row.Confirmed, row.Waitlisted,
+            [.. row.Questions.Select(q => new QuestionView(q.Id, q.Prompt, q.Kind, q.Options, q.Required))], notOpen);
     }
 }
