@@ -271,14 +271,7 @@ public static class RsvpBenchmark
         {
             return;
         }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Meetup.sln")))
-            {
-                Environment.SetEnvironmentVariable(variable, Path.Combine(dir.FullName, "src", "Meetup.Web"));
-                return;
-            }
-        }
+        Environment.SetEnvironmentVariable(variable, Path.Combine(RepoRoot.Path, "src", "Meetup.Web"));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -50,6 +50,22 @@ internal sealed class FeatureGraph
         return new FeatureGraph(edges);
     }
 
+    /// <summary>
+    /// Each type in a namespace starting with <paramref name="fromPrefix"/> that uses a type (of any assembly) whose full
+    /// name starts with one of <paramref name="used"/>, as "user uses used".
+    /// </summary>
+    public static IReadOnlyList<string> Uses(string assemblyPath, string fromPrefix, IReadOnlyList<string> used)
+    {
+        using var module = ModuleDefinition.ReadModule(assemblyPath);
+        return [.. module.GetTypes()
+            .Where(t => NamespaceOf(t).StartsWith(fromPrefix, StringComparison.Ordinal))
+            .SelectMany(t => UsedBy(t).Select(u => (User: Outermost(t).FullName, Used: Outermost(u.GetElementType()).FullName)))
+            .Where(p => used.Any(x => p.Used.StartsWith(x, StringComparison.Ordinal)))
+            .Select(p => $"{p.User} uses {p.Used}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Every group of namespaces that depend on each other in a loop (Tarjan's strongly connected components).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Cycles()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Meetup.Testing;
 
 namespace Meetup.Tests.Hosting;
 
@@ -19,7 +20,7 @@ public class ApiErrorPathTests
     [Fact]
     public void No_file_but_ApiResults_builds_a_problem_by_hand()
     {
-        var web = Path.Combine(RepoRoot(), "src", "Meetup.Web");
+        var web = Path.Combine(RepoRoot.Path, "src", "Meetup.Web");
         var sources = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !IsUnder(f, web, "bin") && !IsUnder(f, web, "obj"))
@@ -38,16 +39,4 @@ public class ApiErrorPathTests
 
     private static bool IsUnder(string file, string root, string folder)
         => Path.GetRelativePath(root, file).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Meetup.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Meetup.sln not found above " + AppContext.BaseDirectory);
-    }
 }

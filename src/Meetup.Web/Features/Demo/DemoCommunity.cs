@@ -3,7 +3,7 @@ using Meetup.Data.Entities;
 namespace Meetup.Web.Features.Demo;
 
 /// <summary>
-/// The story the demo data tells (see product.md): a Tokyo cloud-native study group that began on a
+/// The story the demo data tells (the community this product is built for): a Tokyo cloud-native study group that began on a
 /// Sunday in July 2018, found its core of 13 on a weekday evening, turned bilingual when Japanese
 /// engineers came, invited guest speakers, paused for the pandemic in 2020 and came back online,
 /// then hybrid. Only data lives here; <see cref="DemoSeeder"/> turns it into rows.
