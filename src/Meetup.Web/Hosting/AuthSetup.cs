@@ -1,6 +1,5 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
-using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Shared.Access;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -65,10 +64,5 @@ internal static class AuthSetup
         // The antiforgery cookie's default is never Secure; mark it so under HTTPS like the sign-in cookie.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddCascadingAuthenticationState();
-
-        services.AddOptions<SignInThrottleSettings>().BindConfiguration("SignInThrottle");
-        services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<DummyPasswordHash>();
-        services.AddScoped<PasswordSignIn>();
     }
 }

@@ -6,7 +6,7 @@ namespace Meetup.Web.Features.Auth;
 
 public sealed record NewAccount(string DisplayName, string Email, string Password, string Role);
 
-public sealed record AccountRow(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record AccountRow(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
 
 /// <summary>
 /// Organizer-side accounts (Admin, Organizer, DoorHelper). Scoped: interactive pages create a
@@ -46,25 +46,13 @@ public sealed class OrganizerAccounts(UserManager<OrganizerUser> users, TimeProv
 
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
-        var now = time.GetUtcNow();
         var list = await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
         var rows = new List<AccountRow>(list.Count);
         foreach (var u in list)
         {
             var roles = await users.GetRolesAsync(u);
-            rows.Add(new AccountRow(u.Id, u.DisplayName, u.Email ?? "", [.. roles], u.LockoutEnd > now));
+            rows.Add(new AccountRow(u.Id, u.DisplayName, u.Email ?? "", [.. roles]));
         }
         return rows;
-    }
-
-    public async Task<IdentityResult> UnlockAsync(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "No such account." });
-        }
-        await users.ResetAccessFailedCountAsync(user);
-        return await users.SetLockoutEndDateAsync(user, null);
     }
 }
