@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Meetup.Data.Locking;
 
-/// <summary>The transaction <see cref="PeopleLock"/> began: commit it, or dispose it to roll back (and release the lock).</summary>
+/// <summary>The transaction <see cref="PeopleLock"/> or <see cref="SeatLock"/> began: commit it, or dispose it to roll back (and release the lock).</summary>
 public sealed class LockedTransaction : IAsyncDisposable
 {
     private readonly IDbContextTransaction _transaction;
