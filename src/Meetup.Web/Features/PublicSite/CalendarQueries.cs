@@ -36,7 +36,7 @@ public sealed class CalendarQueries(IDbContextFactory<MeetupDb> dbFactory)
         {
             return null;
         }
-        var sessions = await Visible(db).Where(s => s.EventId == ev.Id).OrderBy(s => s.StartsAt).Select(ToEntry).ToListAsync(ct);
+        var sessions = await PublicSessions.Visible(db).Where(s => s.EventId == ev.Id).OrderBy(s => s.StartsAt).Select(ToEntry).ToListAsync(ct);
         return new CalendarData(ev.Source, sessions);
     }
 
@@ -44,13 +44,10 @@ public sealed class CalendarQueries(IDbContextFactory<MeetupDb> dbFactory)
     public async Task<CalendarData?> SessionAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var source = await Visible(db).Where(s => s.Id == id)
+        var source = await PublicSessions.Visible(db).Where(s => s.Id == id)
             .Select(s => new CalendarSource(s.Event!.Name, s.Event.Slug, s.Event.Description))
             .SingleOrDefaultAsync(ct);
-        var session = await Visible(db).Where(s => s.Id == id).Select(ToEntry).SingleOrDefaultAsync(ct);
+        var session = await PublicSessions.Visible(db).Where(s => s.Id == id).Select(ToEntry).SingleOrDefaultAsync(ct);
         return source is null || session is null ? null : new CalendarData(source, [session]);
     }
-
-    private static IQueryable<Session> Visible(MeetupDb db)
-        => db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Published || s.Status == SessionStatus.Cancelled);
 }

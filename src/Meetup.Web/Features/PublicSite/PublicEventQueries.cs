@@ -23,7 +23,7 @@ public sealed class PublicEventQueries(IDbContextFactory<MeetupDb> dbFactory, Ti
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var visible = Visible(db).Where(s => s.EventId == ev.Id);
+        var visible = PublicSessions.Visible(db).Where(s => s.EventId == ev.Id);
         var upcoming = await HomeQueries.Project(visible.Where(s => s.EndsAt > now).OrderBy(s => s.StartsAt)).ToListAsync(ct);
         var past = await HomeQueries.Project(visible.Where(s => s.EndsAt <= now).OrderByDescending(s => s.StartsAt)).ToListAsync(ct);
         return new EventPageModel(ev, upcoming, past);
@@ -40,7 +40,7 @@ public sealed class PublicEventQueries(IDbContextFactory<MeetupDb> dbFactory, Ti
     public async Task<SessionPageModel?> SessionAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Visible(db).Where(s => s.Id == id)
+        return await PublicSessions.Visible(db).Where(s => s.Id == id)
             .Select(s => new SessionPageModel(
                 s.Id, s.Event!.Name, s.Event.Slug, s.Event.TimeZone, s.Title, s.Description,
                 s.StartsAt, s.EndsAt, s.Format, s.VenueName, s.VenueAddress,
@@ -78,7 +78,4 @@ public sealed class PublicEventQueries(IDbContextFactory<MeetupDb> dbFactory, Ti
             .ToListAsync(ct);
         return new SpeakerPageModel(speaker.Id, speaker.Name, speaker.Company, speaker.JobTitle, speaker.Bio, speaker.Links, talks);
     }
-
-    private static IQueryable<Session> Visible(MeetupDb db)
-        => db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Published || s.Status == SessionStatus.Cancelled);
 }
