@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Meetup.Tests.Features.Retention;
+namespace Meetup.Tests;
 
-/// <summary>Every command a service sends, except the SQLite connection pragmas (the pair scans run side by side).</summary>
+/// <summary>Every command a service sends (thread-safe: the retention pair scans run side by side), for tests that count queries.</summary>
 internal sealed class CommandLog : DbCommandInterceptor
 {
     public List<string> Texts { get; } = [];
