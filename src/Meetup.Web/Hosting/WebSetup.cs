@@ -2,15 +2,13 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Meetup.Web.Features.Shared;
 using MudBlazor.Services;
 
 namespace Meetup.Web.Hosting;
 
 internal static class WebSetup
 {
-    /// <summary>The UI languages. English now; Japanese and Simplified Chinese resources come next.</summary>
-    public static readonly string[] SupportedCultures = ["en"];
-
     public static void AddMeetupWeb(this WebApplicationBuilder builder)
     {
         // Serve package assets (MudBlazor, blazor.web.js) from a build in every environment, not only
@@ -26,8 +24,9 @@ internal static class WebSetup
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
+            // The page's language: the switch's cookie, else Accept-Language (zh-CN falls back to zh-Hans), else English.
+            var cultures = AppLanguages.Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(AppLanguages.Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
         });

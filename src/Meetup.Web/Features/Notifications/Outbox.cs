@@ -2,6 +2,7 @@ using System.Text.Json;
 using Meetup.Data;
 using Meetup.Data.Bulk;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
             Kind = notice.Kind,
             DedupeKey = notice.DedupeKey,
             Recipient = notice.Recipient,
-            Culture = Cultures.ForLanguage(notice.Language),
+            Culture = AppLanguages.CultureOf(notice.Language),
             Payload = JsonSerializer.Serialize(notice.Payload, Json),
             Secret = notice.ProtectedManageToken ?? (notice.ManageToken is null ? null : _protector.Protect(notice.ManageToken)),
             SessionId = notice.SessionId,
@@ -137,15 +138,4 @@ public sealed class OutboxSignal
     }
 
     public Task WaitAsync(CancellationToken ct) => _signal.WaitAsync(ct);
-}
-
-public static class Cultures
-{
-    /// <summary>The culture emails are written in for an attendee's preferred language.</summary>
-    public static string ForLanguage(string? language) => language switch
-    {
-        "ja" => "ja",
-        "zh" => "zh-Hans",
-        _ => "en",
-    };
 }

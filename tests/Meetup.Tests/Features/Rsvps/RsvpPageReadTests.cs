@@ -44,14 +44,14 @@ public partial class RsvpPageReadTests
         var session = await PublishedSessionAsync(await app.ApiClientAsync(), 5, InThreeWeeks);
         var client = app.Client();
         var mine = await OutcomeAsync(await RsvpAsync(client, session.Id, "A", "a@example.com"));
-        (string, string)[] expected = [("en", "English"), ("ja", "日本語"), ("zh", "中文")];
+        (string, string)[] expected = [("en", "English"), ("ja", "日本語"), ("zh", "简体中文")];
 
         var form = Options(await client.GetStringAsync($"/rsvp/new/{session.Id}"), "rsvp-language");
         var manage = Options(await client.GetStringAsync($"/rsvp/{mine.ManageToken}"), "profile-language");
 
         Assert.Equal(expected, form);
         Assert.Equal(expected, manage);
-        Assert.Equal(expected, EmailLanguages.All.Select(l => (l.Code, l.NativeName)).ToArray());
+        Assert.Equal(expected, AppLanguages.All.Select(l => (l.Code, l.NativeName)).ToArray());
         foreach (var (code, _) in expected)
         {
             var updated = await client.PutAsJsonAsync($"/api/rsvps/{mine.ManageToken}", new { language = code });

@@ -17,8 +17,8 @@ internal static class RsvpRules
     public const int MaxNameLength = 200;
     public const int MaxAnswerLength = 500;
 
-    /// <summary>The languages emails and pages can be written in (<see cref="EmailLanguages"/>).</summary>
-    public static readonly IReadOnlyList<string> Languages = EmailLanguages.Codes;
+    /// <summary>The languages emails and pages can be written in (<see cref="AppLanguages"/>).</summary>
+    public static readonly IReadOnlyList<string> Languages = AppLanguages.Codes;
 
     public static OperationResult<RsvpFields> Check(RsvpInput input, IReadOnlyList<RegistrationQuestion> questions, IStringLocalizer<Strings> l)
     {
