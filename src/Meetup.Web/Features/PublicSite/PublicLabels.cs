@@ -19,11 +19,11 @@ public static class PublicLabels
 
     /// <summary>The local day, e.g. "Wed 16 Dec 2026".</summary>
     public static string Day(DateTime utc, string timeZone)
-        => TimeZones.ToLocal(utc, timeZone).ToString("ddd d MMM yyyy", CultureInfo.CurrentCulture);
+        => DateFormats.Day(TimeZones.ToLocal(utc, timeZone));
 
     /// <summary>The local clock time, e.g. "19:30".</summary>
     public static string Time(DateTime utc, string timeZone)
-        => TimeZones.ToLocal(utc, timeZone).ToString("HH:mm", CultureInfo.CurrentCulture);
+        => DateFormats.Time(TimeZones.ToLocal(utc, timeZone));
 
     /// <summary>"Asia/Tokyo, UTC+09:00" at that instant (the offset changes with daylight saving time).</summary>
     public static string Zone(DateTime utc, string timeZone)

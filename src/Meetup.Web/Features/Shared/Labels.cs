@@ -38,10 +38,9 @@ public static class Labels
     public static string Title(IStringLocalizer<Strings> l, string? title)
         => string.IsNullOrWhiteSpace(title) ? l["Untitled session"] : title;
 
-    /// <summary>"Wed 16 Dec 2026, 19:30" in the event's zone, culture-aware.</summary>
-    public static string When(DateTime utc, string timeZone)
-        => TimeZones.ToLocal(utc, timeZone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+    /// <summary>"Wed 16 Dec 2026, 19:30" in the event's zone, in the reader's language (<see cref="DateFormats"/>).</summary>
+    public static string When(DateTime utc, string timeZone) => DateFormats.DayAndTime(TimeZones.ToLocal(utc, timeZone));
 
-    public static string Date(DateTime utc, string timeZone)
-        => TimeZones.ToLocal(utc, timeZone).ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+    /// <summary>"16 Dec 2026" in the event's zone, in the reader's language.</summary>
+    public static string Date(DateTime utc, string timeZone) => DateFormats.Date(TimeZones.ToLocal(utc, timeZone));
 }
