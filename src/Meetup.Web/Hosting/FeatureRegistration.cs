@@ -6,6 +6,7 @@ using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Home;
 using Meetup.Web.Features.Import;
 using Meetup.Web.Features.Import.Screen;
+using Meetup.Web.Features.Languages;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Privacy;
 using Meetup.Web.Features.PublicSite;
@@ -45,6 +46,7 @@ internal static class FeatureRegistration
     public static void MapFeatureEndpoints(this WebApplication app)
     {
         app.MapAuthEndpoints();
+        app.MapLanguageEndpoints();
         app.MapEventEndpoints();
         app.MapSessionEndpoints();
         app.MapAgendaEndpoints();
