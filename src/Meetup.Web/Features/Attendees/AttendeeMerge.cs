@@ -1,4 +1,3 @@
-using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Data.Errors;
@@ -179,7 +178,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
             return null;
         }
         return l["Both are registered for \"{0}\" on {1}. Cancel one of the two RSVPs first: each has its own link and check-in code.",
-            ahead.Title, TimeZones.ToLocal(ahead.StartsAt, ahead.TimeZone).ToString("d", CultureInfo.CurrentCulture)].Value;
+            ahead.Title, Labels.Date(ahead.StartsAt, ahead.TimeZone)].Value;
     }
 
     private static int Strength(RsvpStatus status) => status switch
