@@ -69,6 +69,16 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void No_two_texts_differ_only_in_case()
+    {
+        // Resource names are case-insensitive: of "Cancelled" and "cancelled" only one would keep its translation.
+        var clashes = UsedKeys.Value.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g.Select(k => $"\"{k}\" ({UsedKeys.Value[k][0]})"))).ToList();
+
+        Assert.True(clashes.Count == 0, "Texts that differ only in case (give each its own words):\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void The_scan_finds_the_texts_of_the_code()
     {
         Assert.True(UsedKeys.Value.Count > 500, $"only {UsedKeys.Value.Count} keys found");
