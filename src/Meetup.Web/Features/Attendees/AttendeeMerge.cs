@@ -139,11 +139,13 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
             : (merge.Email, keep.Email);
         await db.Attendees.Where(a => a.Id == mergeId).ExecuteDeleteAsync(ct); // frees its address first
         var name = keep.DisplayName ?? merge.DisplayName;
+        var searchName = SearchFolding.Fold(name);
         var language = keep.PreferredLanguage ?? merge.PreferredLanguage;
         var since = keep.CreatedAt <= merge.CreatedAt ? keep.CreatedAt : merge.CreatedAt;
         await db.Attendees.Where(a => a.Id == keepId).ExecuteUpdateAsync(u => u
             .SetProperty(a => a.Email, primary)
             .SetProperty(a => a.DisplayName, name)
+            .SetProperty(a => a.SearchName, searchName)
             .SetProperty(a => a.PreferredLanguage, language)
             .SetProperty(a => a.CreatedAt, since), ct);
         if (other is not null)
