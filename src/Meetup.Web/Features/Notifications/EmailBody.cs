@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Notifications;
@@ -67,7 +68,10 @@ internal sealed class EmailBody
 
     public string Html => _html + "</body></html>";
 
-    private static string E(string s) => HtmlEncoder.Default.Encode(s);
+    // Markup characters escaped, every script kept as text (HtmlEncoder.Default would turn CJK into &#x…; references).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string s) => Encoder.Encode(s);
 
     /// <summary>Japanese and Chinese share code points but not glyph shapes: each gets its own fonts first.</summary>
     private static string Fonts() => AppLanguages.CodeOf(CultureInfo.CurrentUICulture) switch
