@@ -35,7 +35,7 @@ internal sealed class EmailBody
         foreach (var (label, value) in rows)
         {
             _text.Append(label).Append(": ").AppendLine(value);
-            _html.Append("<tr><td style=\"padding:2px 12px 2px 0;color:#5b6478;vertical-align:top\">").Append(E(label))
+            _html.Append("<tr><td style=\"padding:2px 12px 2px 0;color:#5b6478;vertical-align:top;white-space:nowrap\">").Append(E(label))
                 .Append("</td><td style=\"padding:2px 0\">").Append(E(value)).Append("</td></tr>");
         }
         _text.AppendLine();
