@@ -19,9 +19,9 @@ public class DoorPageLanguageTests
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 1, 6, 10, 5, 0, TimeSpan.Zero));
         await using var app = await StartAsync("Sqlite", time);
         var admin = await app.ApiClientAsync();
-        var session = await PublishedSessionAsync(admin, 10, new DateTimeOffset(2027, 1, 6, 10, 0, 0, TimeSpan.Zero), opensAt: time.GetUtcNow().AddDays(-1));
+        var session = await PublishedSessionAsync(admin, 10, new DateTimeOffset(2027, 1, 6, 10, 30, 0, TimeSpan.Zero), opensAt: time.GetUtcNow().AddDays(-1));
+        (await RsvpAsync(app.Client(), session.Id, "高 林", "gao@example.com")).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/sessions/{session.Id}/checkins", new { email = "walkin@example.com", name = "林 浩" })).EnsureSuccessStatusCode();
-        await OutcomeAsync(await RsvpAsync(app.Client(), session.Id, "高 林", "gao@example.com"));
         var cookies = await BackOfficePage.SignInAsync(app);
 
         var html = await BackOfficePage.GetAsync(app, $"/admin/sessions/{session.Id}/checkin", cookies, acceptLanguage);

@@ -74,7 +74,7 @@ public class SessionPagesLanguageTests
     [Fact]
     public void The_publish_question_runs_japanese_sentences_together_without_spaces()
     {
-        using var services = new ServiceCollection().AddLocalization().BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
         var l = services.GetRequiredService<IStringLocalizer<Strings>>();
         var culture = CultureInfo.CurrentUICulture;
         string ja, en;
