@@ -64,8 +64,8 @@ internal sealed class ImportColumns
                 {
                     complete = false;
                     errors.Add(ImportError.Of(1, names[f], source is null
-                        ? new("No column is chosen for the required field '{0}'.", fields[f])
-                        : new("The required column '{0}' is missing from the header.", source)));
+                        ? ImportText.Of("No column is chosen for the required field '{0}'.", fields[f])
+                        : ImportText.Of("The required column '{0}' is missing from the header.", source)));
                 }
             }
         }

@@ -53,6 +53,9 @@ public sealed record ImportError(int Line, string? Column, string Message)
 public sealed record ImportText(string Format, params object[] Args)
 {
     public string English => string.Format(CultureInfo.InvariantCulture, Format, Args);
+
+    /// <summary>A problem's text: <paramref name="format"/> is a resource key (docs/i18n.md), translated where it is shown.</summary>
+    public static ImportText Of(string format, params object[] args) => new(format, args);
 }
 
 /// <summary>

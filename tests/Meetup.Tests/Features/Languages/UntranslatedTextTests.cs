@@ -20,7 +20,8 @@ public sealed partial class UntranslatedTextTests(UntranslatedTextTests.Communit
     private static readonly HashSet<string> SameInEveryLanguage = new(StringComparer.Ordinal)
     {
         "Meetup", "CSV", "QR", "UTC", "API", "iCal", "ics", "Markdown", "URL", "xlsx", "connpass", "Doorkeeper", "Luma",
-        "Google", "Outlook", "OpenStreetMap", "Zoom", "Teams", "JavaScript", "min", "h",
+        "Google", "Outlook", "OpenStreetMap", "Zoom", "Teams", "JavaScript", "min", "h", "Excel", "UTF", "Shift", "JIS",
+        "Windows", "KB", "MB", "GB",
     };
 
     public static TheoryData<string, string> Pages()
@@ -185,8 +186,8 @@ public sealed partial class UntranslatedTextTests(UntranslatedTextTests.Communit
         return new World("kumo", eventId, sessionId, first.ManageToken!, attendeeId, FormPost.Cookies(signIn));
     }
 
-    /// <summary>Email addresses, links, paths (/kumo) and zone names (Asia/Tokyo) are not UI text.</summary>
-    [GeneratedRegex(@"\S+@\S+|(?:https?|webcal)://\S+|(?<!\S)/\S*|\b[A-Z][a-z]+/[A-Za-z_]+(/[A-Za-z_]+)?\b")]
+    /// <summary>Email addresses, links, domains (Meetup.com), paths (/kumo) and zone names (Asia/Tokyo) are not UI text.</summary>
+    [GeneratedRegex(@"\S+@\S+|\b[A-Za-z]+\.(?:com|org|net|jp)\b|(?:https?|webcal)://\S+|(?<!\S)/\S*|\b[A-Z][a-z]+/[A-Za-z_]+(/[A-Za-z_]+)?\b")]
     private static partial Regex Ignored();
 
     /// <summary>A run of Latin words (two letters or more) with the spaces and simple punctuation between them.</summary>
