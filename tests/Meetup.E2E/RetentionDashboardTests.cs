@@ -62,9 +62,9 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         var page = await SignedInPageAsync(fixture.Browser, fixture.App.BaseUrl, "zh-CN");
         var dashboard = await RetentionDashboardScreen.GotoAsync(page, eventId);
 
-        await Expect(dashboard.Kpi("returnRate").Locator(".rd-kpi-label")).ToHaveTextAsync("回访率");
+        await Expect(dashboard.Kpi("returnRate").Locator(".rd-kpi-label")).ToHaveTextAsync("再次参加率");
         await Expect(dashboard.Kpi("atRisk").Locator(".rd-kpi-label")).ToHaveTextAsync("流失风险");
-        await Expect(dashboard.ReturnRate.GetByRole(AriaRole.Heading, new() { Name = "各场次回访率" })).ToBeVisibleAsync();
+        await Expect(dashboard.ReturnRate.GetByRole(AriaRole.Heading, new() { Name = "各场次再次参加率" })).ToBeVisibleAsync();
         await Expect(dashboard.ReturnRate.Locator(".rd-pending-label")).ToHaveTextAsync("待定");
         // Dates the Chinese way (DateFormats), not 2018-09-02 or 2 Sep 2018.
         await Expect(dashboard.RangeSummary).ToContainTextAsync(new Regex(@"\d{4}年\d{1,2}月\d{1,2}日"));

@@ -52,7 +52,7 @@ public class EmailLanguageTests
         Assert.Equal($"报名成功：{session.Title}", mail.Subject);
         Assert.Contains($"你好，高林！你已成功报名{session.Title}。", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("时间：2027年1月6日 周三 19:00 – 21:00（Asia/Tokyo）", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("线上：从你的报名页面加入", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("线上：在报名页面点击“线上参加”", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("你的签到码", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("You have a seat", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"zh-Hans\">", mail.HtmlBody, StringComparison.Ordinal);

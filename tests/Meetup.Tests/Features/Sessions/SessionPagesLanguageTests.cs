@@ -90,7 +90,7 @@ public class SessionPagesLanguageTests
             CultureInfo.CurrentUICulture = culture;
         }
 
-        Assert.Equal("公開ページとカレンダーフィードに表示されるようになります。参加登録はすぐに始まります。変更内容は先に保存されます。", ja);
+        Assert.Equal("公開ページとカレンダー配信に表示されるようになります。参加登録はすぐに始まります。変更内容は先に保存されます。", ja);
         Assert.Equal("It becomes visible on the public pages and in the calendar feed. RSVP opens right away. Your changes are saved first.", en);
     }
 }
