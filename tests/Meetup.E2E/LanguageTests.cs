@@ -51,4 +51,25 @@ public class LanguageTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixtur
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(new Regex("年|カレンダー"));
         await page.ScreenshotAsync(new() { Path = AdminSession.Artifact("calendar-ja.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task On_a_door_helpers_phone_the_back_office_language_switch_stays_on_one_line()
+    {
+        var page = await fixture.NewPageAsync(width: 390, height: 844);
+        await AdminSession.SignInAsync(page);
+        await page.Locator(".language-switch").GetByRole(AriaRole.Button, new() { Name = "简体中文" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
+        await AdminSession.WaitInteractiveAsync(page);
+
+        foreach (var name in new[] { "English", "日本語", "简体中文" })
+        {
+            var item = page.Locator(".language-switch").GetByText(name, new() { Exact = true });
+            await Expect(item).ToBeVisibleAsync();
+            var box = await item.BoundingBoxAsync();
+            Assert.True(box is { Height: < 40 }, $"'{name}' wraps in the app bar: {box?.Width}x{box?.Height}");
+        }
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the page is {width}px wide on a 390px phone");
+        await page.ScreenshotAsync(new() { Path = AdminSession.Artifact("admin-390-zh.png") });
+    }
 }
