@@ -93,7 +93,7 @@ public class DoorCheckInTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFix
         await (await SignInScreen.GotoAsync(page)).SubmitAsync(RsvpAppFixture.DoorEmail, RsvpAppFixture.DoorPassword);
 
         await Expect(page).ToHaveURLAsync(new Regex("/admin/checkin$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sessions", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check-in", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Not for your role")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check-in" }).First).ToBeVisibleAsync();
     }
