@@ -1,0 +1,93 @@
+using Meetup.Data.Entities;
+using Meetup.Testing;
+using Meetup.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Meetup.E2E;
+
+/// <summary>
+/// axe-core finds nothing serious or critical on the pages of an attendee's journey and the organizer's main screens,
+/// in each of the three languages. The pages are found by address and markup, not by their words, which differ per language.
+/// </summary>
+public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output) : IClassFixture<DemoAppFixture>
+{
+    private static readonly string ExampleCsv = Path.Combine(AppContext.BaseDirectory, "TestData", "retention-example", "attendance.csv");
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ja")]
+    [InlineData("zh-Hans")]
+    public async Task Attendee_and_organizer_pages_have_no_serious_accessibility_violations(string culture)
+    {
+        var (eventId, sessionId) = await UpcomingSessionAsync();
+        var page = await fixture.NewPageAsync();
+        await Languages.ChooseAsync(page, fixture.App.BaseUrl, culture);
+        var scan = new AxeScan();
+
+        // The attendee: home, event, session, RSVP, its confirmation, the manage page.
+        await page.GotoAsync("/");
+        await scan.ScanAsync(page, "home");
+        await page.GotoAsync($"/events/{DemoSeeder.EventSlug}");
+        await scan.ScanAsync(page, "event");
+        await page.GotoAsync($"/events/{DemoSeeder.EventSlug}/sessions/{sessionId}");
+        await scan.ScanAsync(page, "session");
+        await page.Locator("#rsvp-name").FillAsync("Axe Tester");
+        await page.Locator("#rsvp-email").FillAsync($"axe.{culture}@example.com".ToLowerInvariant());
+        await page.Locator(".rsvp-form button[type=submit]").ClickAsync();
+        var manageLink = page.Locator(".rsvp-outcome a[href^='/rsvp/']");
+        await Expect(manageLink).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "rsvp confirmation");
+        await page.GotoAsync((await manageLink.GetAttributeAsync("href"))!);
+        await Expect(page.Locator("[data-status]").First).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "manage");
+
+        // The organizer: door, dashboard, session editor, import screen.
+        await SignInAsync(page);
+        await page.GotoAsync($"/admin/sessions/{sessionId}/checkin");
+        await Expect(page.Locator(".door[data-live=true]")).ToBeAttachedAsync();
+        await scan.ScanAsync(page, "door");
+        await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/retention");
+        await Expect(page.Locator("[data-kpi=returnRate] .rd-kpi-value")).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "dashboard");
+        await AdminSession.GotoAsync(page, $"/admin/sessions/{sessionId}");
+        await Expect(page.Locator("#admin-root input:not([type=hidden])").First).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "session editor");
+        await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/import");
+        await scan.ScanAsync(page, "import");
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(ExampleCsv);
+        await Expect(page.Locator("[data-field=session_start]")).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "import mapping");
+
+        foreach (var finding in scan.MinorFindings)
+        {
+            output.WriteLine(finding);
+        }
+        Assert.True(scan.BlockingViolations.Count == 0, scan.Report());
+    }
+
+    /// <summary>Signs in through the form by its fields, whatever the page's language.</summary>
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/account/login?returnUrl=%2Fadmin");
+        await page.Locator("#email").FillAsync(MeetupAppFactory.AdminEmail);
+        await page.Locator("#password").FillAsync(MeetupAppFactory.AdminPassword);
+        await page.Locator("#password").PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+        await AdminSession.WaitInteractiveAsync(page);
+    }
+
+    private async Task<(int EventId, int SessionId)> UpcomingSessionAsync()
+    {
+        await using var db = fixture.App.Factory.CreateDbContext();
+        var now = DateTime.UtcNow;
+        var session = await db.Sessions
+            .Where(s => s.Event!.Slug == DemoSeeder.EventSlug && s.Status == SessionStatus.Published && s.StartsAt > now)
+            .OrderBy(s => s.StartsAt)
+            .Select(s => new { s.EventId, s.Id })
+            .FirstAsync();
+        return (session.EventId, session.Id);
+    }
+}
