@@ -5,7 +5,10 @@ namespace Meetup.Data;
 
 public static class DatabaseMigrator
 {
-    /// <summary>Applies the pending migrations of the provider's migration set and switches SQLite to WAL.</summary>
+    /// <summary>
+    /// Applies the pending migrations of the provider's migration set, switches SQLite to WAL, and fills what a
+    /// migration cannot compute in SQL (<see cref="SearchNameFill"/>).
+    /// </summary>
     public static async Task MigrateAsync(MeetupDb db, ILogger logger, CancellationToken ct = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
@@ -15,6 +18,10 @@ public static class DatabaseMigrator
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync(SqlitePragmas.JournalMode, ct);
+        }
+        if (await SearchNameFill.RunAsync(db, ct) is > 0 and var filled)
+        {
+            logger.LogInformation("Filled the search names of {Count} people", filled);
         }
         logger.LogInformation("Database is up to date");
     }

@@ -16,6 +16,27 @@ public static class AdminSession
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// A page signed in as the organizer whose browser asks for <paramref name="locale"/> (Accept-Language on every request,
+    /// the circuit's too): signed in through an English page, whose cookies it takes over.
+    /// </summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, string baseUrl, string locale, int width = 1280, int height = 900)
+    {
+        var english = await browser.NewPageAsync(baseUrl);
+        await SignInAsync(english);
+        var state = await english.Context.StorageStateAsync();
+        await english.Context.CloseAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            Locale = locale,
+            StorageState = state,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
     /// <summary>Prerendered pages ignore clicks until the circuit is up; wait for it.</summary>
     public static Task WaitInteractiveAsync(IPage page)
         => Expect(page.Locator("#admin-root[data-interactive=true]")).ToBeAttachedAsync();

@@ -85,7 +85,7 @@ public class ImportScreenTests(DemoAppFixture fixture) : IClassFixture<DemoAppFi
         await Expect(dashboard.Kpi("uniqueAttendees")).ToContainTextAsync("11");
         await Expect(dashboard.Kpi("regulars")).ToContainTextAsync("4");
         await Expect(dashboard.Kpi("atRisk")).ToContainTextAsync("1");
-        await Expect(dashboard.RangeSummary).ToContainTextAsync("5 sessions, 2018-09-02 – 2018-10-24");
+        await Expect(dashboard.RangeSummary).ToContainTextAsync("5 sessions, 2 Sep 2018 – 24 Oct 2018");
 
         // The figures as files: this period's retention.csv, and the history in the import format.
         await dashboard.OpenDownloadsAsync();
@@ -406,6 +406,29 @@ public class ImportScreenTests(DemoAppFixture fixture) : IClassFixture<DemoAppFi
         }
         cells.Add(cell.ToString());
         return cells;
+    }
+
+    [Fact]
+    public async Task A_Japanese_browser_gets_the_files_problems_in_Japanese()
+    {
+        var eventId = await NewEventAsync("Go 勉強会 (ja)", "go-study-import-ja");
+        var page = await SignedInPageAsync(fixture.Browser, fixture.App.BaseUrl, "ja-JP");
+        var screen = await ImportScreen.GotoAsync(page, eventId);
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "ファイルを選択" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload
+        {
+            Name = "connpass.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("開催日時,メールアドレス,表示名,出欠\n2018-09-02 14:00,a@example.com,A,yes\n2018-13-40 14:00,b@example.com,B,maybe\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "ファイルを確認" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "件の問題" })).ToContainTextAsync("ファイルに2件の問題があるため、何も書き込んでいません。");
+        await Expect(screen.Errors).ToHaveCountAsync(2);
+        await Expect(screen.Errors.Nth(0)).ToContainTextAsync("「2018-13-40 14:00」は日時ではありません。");
+        await Expect(screen.Errors.Nth(1)).ToContainTextAsync("「maybe」はyesでもnoでもありません");
+        await page.ScreenshotAsync(new() { Path = Artifact("import-errors-ja.png"), FullPage = true });
     }
 
     private async Task<int> NewEventAsync(string name, string slug)

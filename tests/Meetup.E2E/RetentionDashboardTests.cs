@@ -7,6 +7,7 @@ using Meetup.Web.Features.Retention;
 using Meetup.Web.Features.Retention.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Meetup.E2E.AdminSession;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,13 +46,29 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
             // A range: the KPI cards compare with the period before it.
             await dashboard.ChooseRangeAsync("2019-01-01", "2019-12-31");
             await Expect(page).ToHaveURLAsync(new Regex("from=2019-01-01&to=2019-12-31"));
-            await Expect(page.GetByText("Changes compare with 2018-01-01 – 2018-12-31")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Changes compare with 1 Jan 2018 – 31 Dec 2018")).ToBeVisibleAsync();
             await Expect(dashboard.KpiChange("uniqueAttendees")).ToContainTextAsync("vs previous period");
             if (width == 1280)
             {
                 await page.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-2019.png") });
             }
         }
+    }
+
+    [Fact]
+    public async Task A_Chinese_browser_gets_the_dashboard_in_Chinese_with_Chinese_dates()
+    {
+        var eventId = await DemoEventIdAsync();
+        var page = await SignedInPageAsync(fixture.Browser, fixture.App.BaseUrl, "zh-CN");
+        var dashboard = await RetentionDashboardScreen.GotoAsync(page, eventId);
+
+        await Expect(dashboard.Kpi("returnRate").Locator(".rd-kpi-label")).ToHaveTextAsync("回访率");
+        await Expect(dashboard.Kpi("atRisk").Locator(".rd-kpi-label")).ToHaveTextAsync("流失风险");
+        await Expect(dashboard.ReturnRate.GetByRole(AriaRole.Heading, new() { Name = "各场次回访率" })).ToBeVisibleAsync();
+        await Expect(dashboard.ReturnRate.Locator(".rd-pending-label")).ToHaveTextAsync("待定");
+        // Dates the Chinese way (DateFormats), not 2018-09-02 or 2 Sep 2018.
+        await Expect(dashboard.RangeSummary).ToContainTextAsync(new Regex(@"\d{4}年\d{1,2}月\d{1,2}日"));
+        await page.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-zh.png"), FullPage = true });
     }
 
     [Fact]
@@ -73,7 +90,7 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         // A full page load of a range: the read its prerender started is the one shown, with the changes against the year before.
         var dashboard = await RetentionDashboardScreen.GotoAsync(page, eventId, year2019.ToQuery());
         await Expect(dashboard.KpiValue("uniqueAttendees")).ToHaveTextAsync(in2019.ToString(CultureInfo.InvariantCulture));
-        await Expect(page.GetByText("Changes compare with 2018-01-01 – 2018-12-31")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Changes compare with 1 Jan 2018 – 31 Dec 2018")).ToBeVisibleAsync();
         await Expect(dashboard.KpiChange("uniqueAttendees")).ToContainTextAsync("vs previous period");
 
         // Another range in the same circuit is read and computed anew.

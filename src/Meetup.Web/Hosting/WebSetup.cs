@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Meetup.Web.Components.Shared;
 using Meetup.Web.Features.Shared;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace Meetup.Web.Hosting;
@@ -18,6 +20,8 @@ internal static class WebSetup
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // MudBlazor's own texts (pager, pickers, close buttons) follow the page's language through our resources.
+        services.AddTransient<MudLocalizer, MudTexts>();
         // Pages go out as UTF-8 text: every script stays characters (a Japanese page is not several times heavier as
         // numeric references); markup characters are escaped as before.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,5 +1,6 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Attendees;
@@ -20,7 +21,7 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
     public async Task<IReadOnlyList<AttendeeResource>> ListAsync(string? search, int limit, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(Matching(db.Attendees.AsNoTracking(), search?.Trim().ToLower()), Math.Clamp(limit, 1, MaxListed)).ToListAsync(ct);
+        return await Project(Matching(db.Attendees.AsNoTracking(), PeopleSearch.Of(search)), Math.Clamp(limit, 1, MaxListed)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<AttendeeResource>> SuggestAsync(int attendeeId, CancellationToken ct = default)
@@ -34,11 +35,11 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
         }
         // The database narrows (first word of the name, or the account name); the rules of PossibleDuplicates decide.
         var key = PossibleDuplicates.NameKey(person.DisplayName);
-        var firstWord = key?.Split(' ')[0];
+        var firstWord = SearchFolding.Fold(key?.Split(' ')[0]);
         var account = person.Email[..(person.Email.LastIndexOf('@') + 1)]; // "taro_y@"
         var nearby = await db.Attendees.AsNoTracking()
             .Where(a => a.Id != attendeeId && a.Email != null)
-            .Where(a => (firstWord != null && a.DisplayName != null && a.DisplayName.ToLower().Contains(firstWord)) || a.Email!.StartsWith(account))
+            .Where(a => (firstWord != null && a.SearchName != null && a.SearchName.Contains(firstWord)) || a.Email!.StartsWith(account))
             .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.DisplayName, a.Email })
             .Take(500)
@@ -55,22 +56,19 @@ public sealed class AttendeeMatches(IDbContextFactory<MeetupDb> dbFactory)
 
     public async Task<IReadOnlyList<AttendeeResource>> SearchAsync(int attendeeId, string? text, CancellationToken ct = default)
     {
-        var term = text?.Trim().ToLower();
-        if (string.IsNullOrEmpty(term) || term.Length < 2)
+        if (PeopleSearch.Of(text) is not { } search || text!.Trim().Length < 2)
         {
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(Matching(db.Attendees.AsNoTracking().Where(a => a.Id != attendeeId), term), Limit).ToListAsync(ct);
+        return await Project(Matching(db.Attendees.AsNoTracking().Where(a => a.Id != attendeeId), search), Limit).ToListAsync(ct);
     }
 
-    /// <summary>The living (not erased) people whose address or name holds <paramref name="term"/> (lower-case; all when empty).</summary>
-    private static IQueryable<Attendee> Matching(IQueryable<Attendee> people, string? term)
+    /// <summary>The living (not erased) people whose address or name holds what was typed (all when nothing was).</summary>
+    private static IQueryable<Attendee> Matching(IQueryable<Attendee> people, PeopleSearch? search)
     {
         people = people.Where(a => a.Email != null);
-        return string.IsNullOrEmpty(term)
-            ? people
-            : people.Where(a => a.Email!.Contains(term) || (a.DisplayName != null && a.DisplayName.ToLower().Contains(term)));
+        return search is null ? people : search.Filter(people);
     }
 
     private static IQueryable<AttendeeResource> Project(IQueryable<Attendee> people, int limit) => people

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Data.Errors;
@@ -140,11 +139,13 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
             : (merge.Email, keep.Email);
         await db.Attendees.Where(a => a.Id == mergeId).ExecuteDeleteAsync(ct); // frees its address first
         var name = keep.DisplayName ?? merge.DisplayName;
+        var searchName = SearchFolding.Fold(name);
         var language = keep.PreferredLanguage ?? merge.PreferredLanguage;
         var since = keep.CreatedAt <= merge.CreatedAt ? keep.CreatedAt : merge.CreatedAt;
         await db.Attendees.Where(a => a.Id == keepId).ExecuteUpdateAsync(u => u
             .SetProperty(a => a.Email, primary)
             .SetProperty(a => a.DisplayName, name)
+            .SetProperty(a => a.SearchName, searchName)
             .SetProperty(a => a.PreferredLanguage, language)
             .SetProperty(a => a.CreatedAt, since), ct);
         if (other is not null)
@@ -179,7 +180,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
             return null;
         }
         return l["Both are registered for \"{0}\" on {1}. Cancel one of the two RSVPs first: each has its own link and check-in code.",
-            ahead.Title, TimeZones.ToLocal(ahead.StartsAt, ahead.TimeZone).ToString("d", CultureInfo.CurrentCulture)].Value;
+            ahead.Title, Labels.Date(ahead.StartsAt, ahead.TimeZone)].Value;
     }
 
     private static int Strength(RsvpStatus status) => status switch

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.CheckIns;
@@ -37,8 +37,8 @@ public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
     }
 
     /// <summary>
-    /// Everyone with an RSVP or a check-in, filtered by a name (case, width and kana insensitive, so
-    /// "ﾀﾛｳ" finds "タロウ"), a code or the start of an email. Confirmed first, then by name.
+    /// Everyone with an RSVP or a check-in, filtered by a name (folded as every people search is, so "ﾀﾛｳ" and "たろう"
+    /// find "タロウ"), a code or the start of an email. Confirmed first, then by name.
     /// </summary>
     public async Task<IReadOnlyList<DoorPerson>> PeopleAsync(int sessionId, string? search = null, CancellationToken ct = default)
     {
@@ -57,23 +57,18 @@ public sealed class DoorQueries(IDbContextFactory<MeetupDb> dbFactory)
             .Concat(checks.Where(c => !registered.Contains(c.AttendeeId))
                 .Select(c => new DoorPerson(c.AttendeeId, c.DisplayName ?? "—", Mask(c.Email), null, null, c.At, c.Method.ToSnakeCase())));
 
-        if (!string.IsNullOrWhiteSpace(search))
+        if (PeopleSearch.Of(search) is { } typed)
         {
-            var term = search.Trim();
-            var code = Shared.Links.CheckInCodes.Normalize(term);
+            var code = Shared.Links.CheckInCodes.Normalize(search!.Trim());
             var byCode = code is null ? null : rsvps.FirstOrDefault(r => r.CheckInCode == code)?.AttendeeId;
             var emails = rsvps.Select(r => (r.AttendeeId, r.Email)).Concat(checks.Select(c => (c.AttendeeId, c.Email)))
-                .Where(e => e.Email is not null && e.Email.StartsWith(term.ToLowerInvariant(), StringComparison.Ordinal))
+                .Where(e => e.Email is not null && e.Email.StartsWith(typed.Email, StringComparison.Ordinal))
                 .Select(e => e.AttendeeId).ToHashSet();
-            people = people.Where(p => Matches(p.Name, term) || p.AttendeeId == byCode || emails.Contains(p.AttendeeId));
+            people = people.Where(p => typed.NameHolds(p.Name) || p.AttendeeId == byCode || emails.Contains(p.AttendeeId));
         }
         return [.. people.OrderBy(p => p.RsvpStatus == "confirmed" ? 0 : p.RsvpStatus is null ? 1 : p.RsvpStatus == "waitlisted" ? 2 : 3)
             .ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
-
-    private static bool Matches(string name, string term)
-        => CultureInfo.InvariantCulture.CompareInfo.IndexOf(name, term,
-            CompareOptions.IgnoreCase | CompareOptions.IgnoreWidth | CompareOptions.IgnoreKanaType) >= 0;
 
     /// <summary>"gao.lin@example.com" → "ga…@example.com": enough to tell two people with one name apart.</summary>
     internal static string Mask(string? email)

@@ -23,6 +23,7 @@ public sealed partial class HistoryWriter
             [
                 (nameof(Attendee.Email), p => contacts.Free.Contains(p) ? p.ContactEmail : p.Email),
                 (nameof(Attendee.DisplayName), p => p.Name),
+                (nameof(Attendee.SearchName), p => SearchFolding.Fold(p.Name)),
                 (nameof(Attendee.CreatedAt), _ => now),
             ])
             .ExecuteAsync(db, added, null, ct);
@@ -50,6 +51,7 @@ public sealed partial class HistoryWriter
                 var entry = db.Attendees.Attach(new Attendee { Id = stored.Id });
                 entry.Entity.DisplayName = person.Name;
                 entry.Property(a => a.DisplayName).IsModified = true;
+                entry.Property(a => a.SearchName).IsModified = true; // set with the name; changes are not detected here
             }
         }
         await db.SaveChangesAsync(ct);

@@ -63,9 +63,9 @@ internal sealed class ImportColumns
                 if (ImportFields.Required.Contains(fields[f]) && !given)
                 {
                     complete = false;
-                    errors.Add(new ImportError(1, names[f], source is null
-                        ? $"No column is chosen for the required field '{fields[f]}'."
-                        : $"The required column '{source}' is missing from the header."));
+                    errors.Add(ImportError.Of(1, names[f], source is null
+                        ? ImportText.Of("No column is chosen for the required field '{0}'.", fields[f])
+                        : ImportText.Of("The required column '{0}' is missing from the header.", source)));
                 }
             }
         }

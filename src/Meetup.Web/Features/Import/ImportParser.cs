@@ -51,12 +51,12 @@ public static class ImportParser
         {
             using var csv = CsvReader.Create(text, Options with
             {
-                OnMalformedRecord = m => errors.Add(new ImportError((int)m.LineNumber, null, MalformedMessage(m.Reason))),
+                OnMalformedRecord = m => errors.Add(ImportError.Of((int)m.LineNumber, null, MalformedMessage(m.Reason))),
             }, leaveOpen: true);
             headers = csv.Headers;
             if (headers.Count == 0)
             {
-                errors.Add(new ImportError(1, null, "The file is empty: a header row with the column names is required."));
+                errors.Add(ImportError.Of(1, null, ImportText.Of("The file is empty: a header row with the column names is required.")));
                 return Result(headers, rows, errors);
             }
 
@@ -86,11 +86,11 @@ public static class ImportParser
         }
         catch (DecoderFallbackException)
         {
-            errors.Add(new ImportError(line + 1, null, "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again."));
+            errors.Add(ImportError.Of(line + 1, null, ImportText.Of("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.")));
         }
         catch (CsvFormatException e)
         {
-            errors.Add(new ImportError(e.LineNumber > 0 ? (int)e.LineNumber : line + 1, null, "The file is not valid CSV: " + e.Message));
+            errors.Add(ImportError.Of(e.LineNumber > 0 ? (int)e.LineNumber : line + 1, null, ImportText.Of("The file is not valid CSV: {0}", e.Message)));
         }
         return Result(headers, rows, errors);
     }
@@ -98,11 +98,11 @@ public static class ImportParser
     private static ImportParseResult Result(IReadOnlyList<string> headers, List<ImportRow> rows, ImportErrors errors)
         => new(headers, errors.Count == 0 ? rows : [], errors.Kept, errors.Count);
 
-    private static string MalformedMessage(CsvMalformedReason reason) => reason switch
+    private static ImportText MalformedMessage(CsvMalformedReason reason) => reason switch
     {
-        CsvMalformedReason.UnterminatedQuote => "A quoted value is never closed (a \" is missing).",
+        CsvMalformedReason.UnterminatedQuote => ImportText.Of("A quoted value is never closed (a \" is missing)."),
         CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote =>
-            "A quote is misplaced: quote the whole value and double the quotes inside it (\"\").",
-        _ => "The row is not valid CSV.",
+            ImportText.Of("A quote is misplaced: quote the whole value and double the quotes inside it (\"\")."),
+        _ => ImportText.Of("The row is not valid CSV."),
     };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using Meetup.Data.Entities;
 
 namespace Meetup.Web.Features.Import;
@@ -30,7 +32,31 @@ public sealed record ImportRow(
 public enum ImportRsvp { None, Confirmed, Waitlisted, Cancelled }
 
 /// <summary>A problem with the input: its line (the header is line 1), the source column (null when the whole row or file is at fault) and why.</summary>
-public sealed record ImportError(int Line, string? Column, string Message);
+public sealed record ImportError(int Line, string? Column, string Message)
+{
+    /// <summary>The message with its values as holes ({0}): the key the import screen translates it by. The API sends <see cref="Message"/>, English.</summary>
+    [JsonIgnore]
+    public string? Format { get; init; }
+
+    /// <summary>The values of <see cref="Format"/>'s holes.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<object> Args { get; init; } = [];
+
+    public static ImportError Of(int line, string? column, ImportText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new(line, column, text.English) { Format = text.Format, Args = text.Args };
+    }
+}
+
+/// <summary>A problem's text in English with its values apart (<c>'{0}' is not a valid email address.</c>), so that a page can translate it.</summary>
+public sealed record ImportText(string Format, params object[] Args)
+{
+    public string English => string.Format(CultureInfo.InvariantCulture, Format, Args);
+
+    /// <summary>A problem's text: <paramref name="format"/> is a resource key (docs/i18n.md), translated where it is shown.</summary>
+    public static ImportText Of(string format, params object[] args) => new(format, args);
+}
 
 /// <summary>
 /// What a file parses to: its header names, the valid rows (none once a problem is found: a bad

@@ -16,7 +16,7 @@ internal static class ImportRowReader
     public static ImportRow? Read(RowCells cells, int line, TimeZoneInfo timeZone, ImportErrors errors)
     {
         var before = errors.Count;
-        void Fail(int field, string message) => errors.Add(new ImportError(line, cells.ColumnName(field), message));
+        void Fail(int field, ImportText message) => errors.Add(ImportError.Of(line, cells.ColumnName(field), message));
 
         var startText = cells.Get(Start);
         DateTime start = default;
@@ -26,7 +26,7 @@ internal static class ImportRowReader
         }
         else if (startText.Length == 0)
         {
-            Fail(Start, "The session start is required.");
+            Fail(Start, ImportText.Of("The session start is required."));
         }
         else if (!SessionStartText.TryParse(startText, timeZone, out start, out var why))
         {
@@ -36,17 +36,17 @@ internal static class ImportRowReader
         var title = NullIfEmpty(cells.Get(Title)) ?? cells.SessionTitle;
         if (title is { Length: > MaxTitle })
         {
-            Fail(Title, $"The title is longer than {MaxTitle} characters.");
+            Fail(Title, ImportText.Of("The title is longer than {0} characters.", MaxTitle));
         }
         else if (!TextRules.IsSingleLine(title))
         {
-            Fail(Title, "The title contains control characters (such as NUL or a line break).");
+            Fail(Title, ImportText.Of("The title contains control characters (such as NUL or a line break)."));
         }
 
         var formatText = cells.Get(Format);
         if (!ImportValues.TryParseFormat(formatText, out var format))
         {
-            Fail(Format, $"'{formatText}' is not a session format: use in_person, online or hybrid.");
+            Fail(Format, ImportText.Of("'{0}' is not a session format: use in_person, online or hybrid.", formatText));
         }
 
         IReadOnlyList<string>? languages = null;
@@ -55,20 +55,20 @@ internal static class ImportRowReader
             languages = languagesText.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (languages.Any(l => l.Length > MaxLanguage))
             {
-                Fail(Languages, "Languages are codes separated by spaces, such as 'ja zh'.");
+                Fail(Languages, ImportText.Of("Languages are codes separated by spaces, such as 'ja zh'."));
             }
         }
 
         var statusText = cells.Get(Status);
         if (!ImportValues.TryParseStatus(statusText, out var status))
         {
-            Fail(Status, $"'{statusText.ToLowerInvariant()}' is not a session status: use held or cancelled.");
+            Fail(Status, ImportText.Of("'{0}' is not a session status: use held or cancelled.", statusText.ToLowerInvariant()));
         }
 
         var name = NullIfEmpty(cells.Get(Name));
         if (name is { Length: > MaxName })
         {
-            Fail(Name, $"The name is longer than {MaxName} characters.");
+            Fail(Name, ImportText.Of("The name is longer than {0} characters.", MaxName));
         }
 
         var emailText = cells.Get(Email);
@@ -86,14 +86,14 @@ internal static class ImportRowReader
         else if (emailText.Length == 0)
         {
             Fail(Email, cells.AccountSite is null
-                ? "The email address is required: it tells people apart."
-                : "The account name is required: it tells people apart.");
+                ? ImportText.Of("The email address is required: it tells people apart.")
+                : ImportText.Of("The account name is required: it tells people apart."));
         }
         else if (cells.AccountSite is null ? !EmailRules.IsAcceptable(email) : !EmailAddress.IsValid(email) || !TextRules.IsSingleLine(emailText))
         {
             Fail(Email, cells.AccountSite is null
-                ? $"'{emailText}' is not a valid email address."
-                : $"'{emailText}' is too long for an account name, or holds control characters.");
+                ? ImportText.Of("'{0}' is not a valid email address.", emailText)
+                : ImportText.Of("'{0}' is too long for an account name, or holds control characters.", emailText));
         }
 
         // Beside an account, the e-mail the file also gives (an optional question): kept with the person.
@@ -103,26 +103,26 @@ internal static class ImportRowReader
             contact = EmailAddress.Normalize(contactText);
             if (!EmailAddress.IsValid(contact) || !AccountAddress.IsDeliverable(contact))
             {
-                Fail(ImportColumns.ContactEmail, $"'{contactText}' is not a valid email address.");
+                Fail(ImportColumns.ContactEmail, ImportText.Of("'{0}' is not a valid email address.", contactText));
             }
         }
         else if (!TextRules.IsSingleLine(name))
         {
-            Fail(Name, "The name contains control characters (such as NUL or a line break).");
+            Fail(Name, ImportText.Of("The name contains control characters (such as NUL or a line break)."));
         }
 
         var rsvpText = cells.Get(Rsvp);
         if (!ImportValues.TryParseRsvp(rsvpText, out var rsvp))
         {
-            Fail(Rsvp, $"'{rsvpText.ToLowerInvariant()}' is not an RSVP status: use confirmed, waitlisted, cancelled or none.");
+            Fail(Rsvp, ImportText.Of("'{0}' is not an RSVP status: use confirmed, waitlisted, cancelled or none.", rsvpText.ToLowerInvariant()));
         }
 
         var attendedText = cells.Get(Attended);
         if (!ImportValues.TryParseAttended(attendedText, out var attended))
         {
             Fail(Attended, attendedText.Length == 0
-                ? "Whether the person attended is required: yes or no."
-                : $"'{attendedText}' is not yes or no (true/false and 1/0 work too).");
+                ? ImportText.Of("Whether the person attended is required: yes or no.")
+                : ImportText.Of("'{0}' is not yes or no (true/false and 1/0 work too).", attendedText));
         }
 
         // When they checked in, if the file says: kept as the check-in's time (else the session's start stands for it).
@@ -169,7 +169,7 @@ internal static class SessionStartText
     // A study group's history: anything outside is a typo (and year 1 would not convert to UTC).
     private const int FirstYear = 1900, LastYear = 2999;
 
-    public static bool TryParse(string text, TimeZoneInfo timeZone, out DateTime utc, out string error)
+    public static bool TryParse(string text, TimeZoneInfo timeZone, out DateTime utc, out ImportText error)
     {
         utc = default;
         DateTimeOffset withOffset = default;
@@ -179,20 +179,20 @@ internal static class SessionStartText
             && DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out withOffset);
         if (!isLocal && !hasOffset)
         {
-            error = $"'{text}' is not a date and time: write it in ISO 8601 like 2018-09-02 14:00 or 2018-09-02T14:00+09:00, or as 2018年9月2日 14時00分 (in the event's time zone unless it carries an offset).";
+            error = ImportText.Of("'{0}' is not a date and time: write it in ISO 8601 like 2018-09-02 14:00 or 2018-09-02T14:00+09:00, or as 2018年9月2日 14時00分 (in the event's time zone unless it carries an offset).", text);
             return false;
         }
         if ((hasOffset ? withOffset.Year : local.Year) is < FirstYear or > LastYear)
         {
-            error = $"'{text}' is not a year between {FirstYear} and {LastYear}.";
+            error = ImportText.Of("'{0}' is not a year between {1} and {2}.", text, FirstYear, LastYear);
             return false;
         }
         if (!hasOffset && timeZone.IsInvalidTime(local))
         {
-            error = $"'{text}' does not exist in {timeZone.Id} (the clocks skip it).";
+            error = ImportText.Of("'{0}' does not exist in {1} (the clocks skip it).", text, timeZone.Id);
             return false;
         }
-        error = "";
+        error = new("");
         utc = hasOffset ? withOffset.UtcDateTime : TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
         return true;
     }

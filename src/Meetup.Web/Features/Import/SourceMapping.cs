@@ -89,7 +89,7 @@ public static class SourceMapping
             }
             else
             {
-                errors.Add(new ImportError(0, "sessionStart", why));
+                errors.Add(ImportError.Of(0, "sessionStart", why));
             }
         }
         else if (sessionStart is not null)

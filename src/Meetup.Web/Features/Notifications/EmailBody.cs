@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Meetup.Web.Features.Shared;
 
 namespace Meetup.Web.Features.Notifications;
 
@@ -9,11 +12,12 @@ internal sealed class EmailBody
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new();
 
-    public EmailBody() => _html.Append("<!DOCTYPE html><html><body style=\"font-family:system-ui,-apple-system,'Segoe UI','Hiragino Sans','Noto Sans CJK JP',sans-serif;color:#1c2333;line-height:1.6;max-width:560px;margin:0 auto;padding:16px\">");
+    /// <summary>A body in the current UI culture's language (the one the template writes in).</summary>
+    public EmailBody() => _html.Append("<!DOCTYPE html><html lang=\"").Append(E(CultureInfo.CurrentUICulture.Name)).Append("\"><body style=\"font-family:").Append(Fonts()).Append(";color:#1c2333;line-height:1.6;max-width:560px;margin:0 auto;padding:16px\">");
 
     public EmailBody Heading(string text)
     {
-        _text.AppendLine(text).AppendLine(new string('=', Math.Min(60, text.Length))).AppendLine();
+        _text.AppendLine(text).AppendLine(new string('=', Math.Min(60, Columns(text)))).AppendLine();
         _html.Append("<h1 style=\"font-size:20px;margin:0 0 12px\">").Append(E(text)).Append("</h1>");
         return this;
     }
@@ -31,7 +35,7 @@ internal sealed class EmailBody
         foreach (var (label, value) in rows)
         {
             _text.Append(label).Append(": ").AppendLine(value);
-            _html.Append("<tr><td style=\"padding:2px 12px 2px 0;color:#5b6478;vertical-align:top\">").Append(E(label))
+            _html.Append("<tr><td style=\"padding:2px 12px 2px 0;color:#5b6478;vertical-align:top;white-space:nowrap\">").Append(E(label))
                 .Append("</td><td style=\"padding:2px 0\">").Append(E(value)).Append("</td></tr>");
         }
         _text.AppendLine();
@@ -39,13 +43,13 @@ internal sealed class EmailBody
         return this;
     }
 
-    public EmailBody Code(string label, string code, string? qrContentId)
+    public EmailBody Code(string label, string code, string? qrContentId, string qrAlt)
     {
         _text.Append(label).Append(": ").AppendLine(code).AppendLine();
         _html.Append("<div style=\"border:1px solid #e3e6ee;border-radius:12px;padding:16px;text-align:center;margin:16px 0\">");
         if (qrContentId is not null)
         {
-            _html.Append("<img src=\"cid:").Append(E(qrContentId)).Append("\" alt=\"QR\" width=\"200\" height=\"200\" style=\"display:block;margin:0 auto 8px\">");
+            _html.Append("<img src=\"cid:").Append(E(qrContentId)).Append("\" alt=\"").Append(E(qrAlt)).Append("\" width=\"200\" height=\"200\" style=\"display:block;margin:0 auto 8px\">");
         }
         _html.Append("<div style=\"color:#5b6478\">").Append(E(label)).Append("</div>")
             .Append("<div style=\"font-size:28px;font-weight:700;letter-spacing:4px;font-family:ui-monospace,monospace\">").Append(E(code)).Append("</div></div>");
@@ -64,5 +68,19 @@ internal sealed class EmailBody
 
     public string Html => _html + "</body></html>";
 
-    private static string E(string s) => HtmlEncoder.Default.Encode(s);
+    // Markup characters escaped, every script kept as text (HtmlEncoder.Default would turn CJK into &#x…; references).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string s) => Encoder.Encode(s);
+
+    /// <summary>Japanese and Chinese share code points but not glyph shapes: each gets its own fonts first.</summary>
+    private static string Fonts() => AppLanguages.CodeOf(CultureInfo.CurrentUICulture) switch
+    {
+        "zh" => "system-ui,-apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif",
+        _ => "system-ui,-apple-system,'Segoe UI','Hiragino Sans','Noto Sans CJK JP',sans-serif",
+    };
+
+    /// <summary>How wide the text is in a monospaced mail reader: CJK characters take two columns.</summary>
+    private static int Columns(string text) => text.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF'
+        or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1);
 }

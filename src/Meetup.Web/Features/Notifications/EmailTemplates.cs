@@ -1,4 +1,3 @@
-using System.Globalization;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
@@ -92,7 +91,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         {
             var qr = RsvpLinks.CheckInQr(c.Payload.BaseUrl, s.Id, code);
             attachments.Add(new EmailAttachment("checkin-qr.png", "image/png", Convert.ToBase64String(QrCodes.Png(qr)), QrContentId));
-            body.Code(l["Your check-in code"], CheckInCodes.Display(code), QrContentId)
+            body.Code(l["Your check-in code"], CheckInCodes.Display(code), QrContentId, l["QR code for checking in"])
                 .Paragraph(l["Show the QR code at the door, or tell the helper your code."]);
         }
         if (s.Format != SessionFormat.InPerson && c.Rsvp?.Status == RsvpStatus.Confirmed && invite == InviteKind.Publish)
@@ -109,7 +108,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         }
         if (invite != InviteKind.None)
         {
-            var ics = SessionInvite.Build(s, c.EventName, c.SessionUrl, c.UidDomain, cancel: invite == InviteKind.Cancel);
+            var ics = SessionInvite.Build(s, c.EventName, c.SessionUrl, c.UidDomain, cancel: invite == InviteKind.Cancel, online: l["Online"]);
             attachments.Add(new EmailAttachment("session.ics", "text/calendar", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ics))));
         }
         return new RenderedMessage(subject, body.Text, body.Html, attachments);
@@ -120,7 +119,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         var s = c.Session;
         yield return (l["Session"], s.Title);
         yield return (l["Group"], c.EventName);
-        var end = TimeZones.ToLocal(s.EndsAt, c.TimeZone).ToString("HH:mm", CultureInfo.CurrentCulture);
+        var end = DateFormats.Time(TimeZones.ToLocal(s.EndsAt, c.TimeZone));
         yield return (l["When"], $"{Labels.When(s.StartsAt, c.TimeZone)} – {end} ({c.TimeZone})");
         if (s.Format != SessionFormat.Online)
         {

@@ -12,11 +12,12 @@ namespace Meetup.Web.Features.Notifications;
 /// </summary>
 public static class SessionInvite
 {
-    public static string Build(Session session, string eventName, string url, string uidDomain, bool cancel)
+    /// <param name="online">The location of an online session, in the reader's language.</param>
+    public static string Build(Session session, string eventName, string url, string uidDomain, bool cancel, string online)
     {
         var calendar = new Calendar { ProductId = "-//Meetup//RSVP//EN", Method = cancel ? "CANCEL" : "PUBLISH" };
         var location = session.Format == SessionFormat.Online
-            ? "Online"
+            ? online
             : string.Join(", ", new[] { session.VenueName, session.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
         calendar.Events.Add(new CalendarEvent
         {

@@ -125,6 +125,7 @@ public sealed class PersonalDataService(
         var people = await db.Attendees.Where(a => a.Id == personId).ExecuteUpdateAsync(u => u
             .SetProperty(a => a.Email, (string?)null)
             .SetProperty(a => a.DisplayName, (string?)null)
+            .SetProperty(a => a.SearchName, (string?)null)
             .SetProperty(a => a.PreferredLanguage, (string?)null)
             .SetProperty(a => a.ErasedAt, now), ct);
         if (people != 1)

@@ -23,6 +23,10 @@ internal static class PublishQuestion
         {
             lines.Add(l["The title or description is still copied from {0}.", copiedFrom]);
         }
-        return string.Join(" ", lines);
+        return Sentences(lines);
     }
+
+    // Japanese and Chinese sentences end in a full-width stop and follow each other without a space.
+    private static string Sentences(List<string> lines)
+        => string.Concat(lines.Select((line, i) => i == 0 || lines[i - 1].EndsWith('。') ? line : " " + line));
 }

@@ -25,14 +25,8 @@ public static class Labels
         _ => kind.ToString(),
     };
 
-    public static string Language(IStringLocalizer<Strings> l, string code) => code switch
-    {
-        "ja" => l["Japanese"],
-        "zh" => l["Chinese"],
-        "en" => l["English"],
-        "ko" => l["Korean"],
-        _ => code,
-    };
+    /// <summary>A language's name in the reader's language, never its code (<see cref="LanguageNames"/>).</summary>
+    public static string Language(IStringLocalizer<Strings> l, string code) => LanguageNames.Of(l, code);
 
     /// <summary>A session's title, or "Untitled session" for one imported without a title (a link always has text).</summary>
     public static string Title(IStringLocalizer<Strings> l, string? title)

@@ -16,14 +16,10 @@ public sealed class SpeakerService(IDbContextFactory<MeetupDb> dbFactory, Public
     public async Task<IReadOnlyList<SpeakerResource>> ListAsync(string? search = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Speakers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToLower(System.Globalization.CultureInfo.InvariantCulture);
-            query = query.Where(s => s.Name.ToLower().Contains(term) || (s.Company != null && s.Company.ToLower().Contains(term)));
-        }
-        var speakers = await query.OrderBy(s => s.Name).ToListAsync(ct);
-        return [.. speakers.Select(ToResource)];
+        // A directory of tens: filtered here, folded as every people search is (docs/i18n.md, Search).
+        var speakers = await db.Speakers.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        var typed = PeopleSearch.Of(search);
+        return [.. speakers.Where(s => typed is null || typed.NameHolds(s.Name) || typed.NameHolds(s.Company)).Select(ToResource)];
     }
 
     public async Task<OperationResult<SpeakerResource>> GetAsync(int id, CancellationToken ct = default)

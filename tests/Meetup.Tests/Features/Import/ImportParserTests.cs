@@ -118,7 +118,7 @@ public class ImportParserTests
         // The examples the error gives (the same as the screen's field help) are read.
         foreach (var example in new[] { "2018-09-02 14:00", "2018年9月2日 14時00分", "2018-09-02T14:00+09:00" })
         {
-            Assert.Contains(example, error, StringComparison.Ordinal);
+            Assert.Contains(example, error.English, StringComparison.Ordinal);
             Assert.True(SessionStartText.TryParse(example, tokyo, out _, out _), example);
         }
     }

@@ -69,12 +69,23 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void No_two_texts_differ_only_in_case()
+    {
+        // Resource names are case-insensitive: of "Cancelled" and "cancelled" only one would keep its translation.
+        var clashes = UsedKeys.Value.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g.Select(k => $"\"{k}\" ({UsedKeys.Value[k][0]})"))).ToList();
+
+        Assert.True(clashes.Count == 0, "Texts that differ only in case (give each its own words):\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void The_scan_finds_the_texts_of_the_code()
     {
         Assert.True(UsedKeys.Value.Count > 500, $"only {UsedKeys.Value.Count} keys found");
         Assert.Contains("Organizer sign in", UsedKeys.Value.Keys);
         Assert.Contains("Enter a name.", UsedKeys.Value.Keys); // a DataAnnotations message
         Assert.Contains("{0} min", UsedKeys.Value.Keys); // from C# with arguments
+        Assert.Contains("The session start is required.", UsedKeys.Value.Keys); // an import problem, translated on the screen
     }
 
     private static Dictionary<string, string> Translations(string culture)
@@ -87,7 +98,10 @@ public sealed partial class TranslationTests
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
-    /// <summary>The keys of the code: <c>L["…"]</c> in components, <c>l["…"]</c> in services, DataAnnotations messages.</summary>
+    /// <summary>
+    /// The keys of the code: <c>L["…"]</c> in components, <c>l["…"]</c> in services, DataAnnotations messages and texts
+    /// kept for translating where they are shown (<c>ImportText.Of("…")</c>).
+    /// </summary>
     private static Dictionary<string, List<string>> ScanSources()
     {
         var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -110,7 +124,7 @@ public sealed partial class TranslationTests
         return keys;
     }
 
-    [GeneratedRegex(@"(?:\b[Ll]\[|ErrorMessage\s*=\s*)(?:@""(?<verbatim>(?:[^""]|"""")*)""|""(?<regular>(?:[^""\\]|\\.)*)"")")]
+    [GeneratedRegex(@"(?:\b[Ll]\[|ErrorMessage\s*=\s*|\bImportText\.Of\()(?:@""(?<verbatim>(?:[^""]|"""")*)""|""(?<regular>(?:[^""\\]|\\.)*)"")")]
     private static partial Regex KeyUse();
 
     [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]

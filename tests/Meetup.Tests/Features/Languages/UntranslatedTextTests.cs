@@ -20,7 +20,8 @@ public sealed partial class UntranslatedTextTests(UntranslatedTextTests.Communit
     private static readonly HashSet<string> SameInEveryLanguage = new(StringComparer.Ordinal)
     {
         "Meetup", "CSV", "QR", "UTC", "API", "iCal", "ics", "Markdown", "URL", "xlsx", "connpass", "Doorkeeper", "Luma",
-        "Google", "Outlook", "OpenStreetMap", "Zoom", "Teams", "JavaScript", "min", "h",
+        "Google", "Outlook", "OpenStreetMap", "Zoom", "Teams", "JavaScript", "min", "h", "Excel", "UTF", "Shift", "JIS",
+        "Windows", "KB", "MB", "GB",
     };
 
     public static TheoryData<string, string> Pages()
@@ -73,7 +74,7 @@ public sealed partial class UntranslatedTextTests(UntranslatedTextTests.Communit
         var found = EnglishWords("""
             <html lang="ja"><body><h1>参加登録</h1><p>Seats left: 3</p><button aria-label="Close">×</button><span lang="en">English</span>
             <p>yamada@example.com https://example.com/a 2027年1月6日 19:00 Asia/Tokyo, UTC+09:00 Meetup</p>
-            <script>var english = "words";</script><p translate="no">Kubernetes</p></body></html>
+            <script>var english = "words";</script><p translate="no">Kubernetes</p><code>YXUDMN</code><p>/kumo · webcal://x.example/a.ics</p></body></html>
             """);
 
         Assert.Equal(["Seats left", "Close"], found);
@@ -84,7 +85,7 @@ public sealed partial class UntranslatedTextTests(UntranslatedTextTests.Communit
     {
         var document = new HtmlParser().ParseDocument(html);
         var lang = document.DocumentElement.GetAttribute("lang");
-        foreach (var hidden in document.QuerySelectorAll("script, style, template, [translate='no']"))
+        foreach (var hidden in document.QuerySelectorAll("script, style, template, code, kbd, samp, [translate='no']"))
         {
             hidden.Remove();
         }
@@ -185,8 +186,8 @@ public sealed partial class UntranslatedTextTests(UntranslatedTextTests.Communit
         return new World("kumo", eventId, sessionId, first.ManageToken!, attendeeId, FormPost.Cookies(signIn));
     }
 
-    /// <summary>Email addresses, links, zone names (Asia/Tokyo) and sign-in names are not UI text.</summary>
-    [GeneratedRegex(@"\S+@\S+|https?://\S+|\b[A-Z][a-z]+/[A-Za-z_]+(/[A-Za-z_]+)?\b")]
+    /// <summary>Email addresses, links, domains (Meetup.com), paths (/kumo) and zone names (Asia/Tokyo) are not UI text.</summary>
+    [GeneratedRegex(@"\S+@\S+|\b[A-Za-z]+\.(?:com|org|net|jp)\b|(?:https?|webcal)://\S+|(?<!\S)/\S*|\b[A-Z][a-z]+/[A-Za-z_]+(/[A-Za-z_]+)?\b")]
     private static partial Regex Ignored();
 
     /// <summary>A run of Latin words (two letters or more) with the spaces and simple punctuation between them.</summary>

@@ -189,9 +189,10 @@ public class OutboxTests
 
         var files = Directory.GetFiles(folder, "*.eml");
         Assert.Equal(2, files.Length);
-        var subjects = files.Select(f => MimeMessage.Load(f).Subject).Order().ToList();
-        Assert.StartsWith("You are on the waitlist (#1)", subjects[0], StringComparison.Ordinal);
-        Assert.StartsWith("You have a seat", subjects[1], StringComparison.Ordinal);
+        // Each in its reader's language (ja, zh): the seat for A, the waitlist for B.
+        var subjects = files.Select(f => MimeMessage.Load(f)).ToDictionary(m => m.To.Mailboxes.Single().Address, m => m.Subject);
+        Assert.StartsWith("参加確定：", subjects["a@example.com"], StringComparison.Ordinal);
+        Assert.StartsWith("候补中（第1位）：", subjects["b@example.com"], StringComparison.Ordinal);
         await using var db = app.Factory.CreateDbContext();
         Assert.Equal(["ja", "zh-Hans"], await db.OutboxMessages.Where(o => o.Kind != NotificationKind.Reminder).OrderBy(o => o.Id).Select(o => o.Culture).ToListAsync());
         Directory.Delete(folder, recursive: true);

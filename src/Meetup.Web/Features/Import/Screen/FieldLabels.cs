@@ -16,7 +16,7 @@ public static class FieldLabels
         ImportFields.Email => l["Email"],
         ImportFields.Name => l["Name"],
         ImportFields.Rsvp => l["RSVP"],
-        ImportFields.Attended => l["Attended"],
+        ImportFields.Attended => l["Attendance"],
         _ => field,
     };
 
@@ -41,13 +41,13 @@ public static class FieldLabels
         (ImportFields.Attended, "no") => l["did not attend"],
         (ImportFields.Rsvp, "confirmed") => l["confirmed"],
         (ImportFields.Rsvp, "waitlisted") => l["waitlisted"],
-        (ImportFields.Rsvp, "cancelled") => l["cancelled"],
+        (ImportFields.Rsvp, "cancelled") => l["RSVP cancelled"],
         (ImportFields.Rsvp, "none") => l["no RSVP"],
         (ImportFields.SessionStatus, "held") => l["held"],
-        (ImportFields.SessionStatus, "cancelled") => l["cancelled"],
-        (ImportFields.SessionFormat, "in_person") => l["in person"],
-        (ImportFields.SessionFormat, "online") => l["online"],
-        (ImportFields.SessionFormat, "hybrid") => l["hybrid"],
+        (ImportFields.SessionStatus, "cancelled") => l["session cancelled"],
+        (ImportFields.SessionFormat, "in_person") => l["In person"],
+        (ImportFields.SessionFormat, "online") => l["Online"],
+        (ImportFields.SessionFormat, "hybrid") => l["Hybrid"],
         _ => value,
     };
 }

@@ -33,10 +33,10 @@ public sealed class RsvpAdminService(
         {
             query = query.Where(r => r.Status == st);
         }
-        if (!string.IsNullOrWhiteSpace(search))
+        if (PeopleSearch.Of(search) is { } typed)
         {
-            var term = search.Trim().ToLower();
-            query = query.Where(r => r.Attendee!.DisplayName!.ToLower().Contains(term) || r.Attendee.Email!.Contains(term));
+            var people = typed.Filter(db.Attendees).Select(a => a.Id);
+            query = query.Where(r => people.Contains(r.AttendeeId));
         }
         var rows = await query
             .OrderBy(r => r.Status == RsvpStatus.Confirmed ? 0 : r.Status == RsvpStatus.Waitlisted ? 1 : 2)

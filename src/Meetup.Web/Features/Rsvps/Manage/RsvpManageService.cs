@@ -103,6 +103,13 @@ public sealed class RsvpManageService(
             person.DisplayName = name ?? person.DisplayName;
             person.PreferredLanguage = language ?? person.PreferredLanguage;
             await db.SaveChangesAsync(ct);
+            if (language is not null)
+            {
+                // Emails already queued (the reminder, a thank-you) but not yet written go out in the new language too.
+                var culture = AppLanguages.CultureOf(language);
+                await db.OutboxMessages.Where(o => o.AttendeeId == person.Id && o.Subject == null && o.SentAt == null && o.FailedAt == null && o.Culture != culture)
+                    .ExecuteUpdateAsync(set => set.SetProperty(o => o.Culture, culture), ct);
+            }
         }
         return await GetAsync(token, ct);
     }
@@ -157,7 +164,7 @@ public sealed class RsvpManageService(
             return null;
         }
         return Notifications.SessionInvite.Build(row.Session, row.Name, urls.Session(row.Slug, row.Session.Id), Shared.CalendarUids.Domain(config),
-            cancel: row.Status == RsvpStatus.Cancelled || row.Session.Status == SessionStatus.Cancelled);
+            cancel: row.Status == RsvpStatus.Cancelled || row.Session.Status == SessionStatus.Cancelled, online: l["Online"]);
     }
 
     private OperationResult<RsvpDetails> NotFound() => OperationResult<RsvpDetails>.NotFound(l["This link is not valid (any more). Use the newest link we emailed you."]);

@@ -92,6 +92,7 @@ internal static class RsvpBatchRows
         [
             (nameof(Attendee.Email), a => a.Email),
             (nameof(Attendee.DisplayName), a => a.DisplayName),
+            (nameof(Attendee.SearchName), a => a.SearchName),
             (nameof(Attendee.PreferredLanguage), a => a.PreferredLanguage),
             (nameof(Attendee.CreatedAt), a => a.CreatedAt),
         ],
