@@ -19,7 +19,7 @@ public class ContentSecurityPolicyTests(RsvpAppFixture fixture) : IClassFixture<
         Assert.Contains("script-src", await response!.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
         await page.GetByLabel("Your name").FillAsync("Csp Tester");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("csp.tester@example.com");
-        await page.GetByRole(AriaRole.Button, new() { Name = "RSVP", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "RSVP now", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have a seat!");
 
         Assert.True(await page.EvaluateAsync<bool>("!!window.Blazor"), "blazor.web.js ran.");

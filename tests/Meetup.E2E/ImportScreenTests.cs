@@ -144,8 +144,8 @@ public class ImportScreenTests(DemoAppFixture fixture) : IClassFixture<DemoAppFi
         await screen.ExpectValueAsync("attended", "出席", "28 rows", "attended");
         await screen.ExpectValueAsync("attended", "", "12 rows", "did not attend");
         await screen.ExpectValueAsync("session_status", "中止", "2 rows", "cancelled");
-        await screen.ExpectValueAsync("session_format", "オンライン", "8 rows", "online");
-        await screen.ExpectValueAsync("session_format", "ハイブリッド", "6 rows", "hybrid");
+        await screen.ExpectValueAsync("session_format", "オンライン", "8 rows", "Online");
+        await screen.ExpectValueAsync("session_format", "ハイブリッド", "6 rows", "Hybrid");
         // Tall enough that the fixed app bar covers nothing of the step.
         await page.SetViewportSizeAsync(1280, 2400);
         await values.ScreenshotAsync(new() { Path = Artifact("import-values.png") });

@@ -24,7 +24,7 @@ public class PublicSiteTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixt
         await Expect(page.Locator(".session-when-line")).ToContainTextAsync("19:30");
         await Expect(page.Locator(".session-when-line")).ToContainTextAsync("Asia/Tokyo, UTC+09:00");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open map" })).ToHaveAttributeAsync("href", new Regex("^https://www\\.openstreetmap\\.org/search\\?query="));
-        await Expect(page.Locator("#rsvp").GetByRole(AriaRole.Button, new() { Name = "RSVP", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("#rsvp").GetByRole(AriaRole.Button, new() { Name = "RSVP now", Exact = true })).ToBeVisibleAsync();
         var agenda = page.Locator("ol.agenda > li");
         await Expect(agenda).ToHaveCountAsync(3);
         await Expect(agenda.Nth(1)).ToContainTextAsync("TiDB Operator: distributed SQL on Kubernetes");

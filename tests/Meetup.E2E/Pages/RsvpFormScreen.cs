@@ -25,7 +25,7 @@ public sealed class RsvpFormScreen(IPage page)
         return new RsvpFormScreen(page);
     }
 
-    public Task SubmitAsync() => page.GetByRole(AriaRole.Button, new() { Name = "RSVP", Exact = true }).ClickAsync();
+    public Task SubmitAsync() => page.GetByRole(AriaRole.Button, new() { Name = "RSVP now", Exact = true }).ClickAsync();
 
     /// <summary>From the confirmation to the person's manage page.</summary>
     public async Task<ManageScreen> OpenManageScreenAsync()

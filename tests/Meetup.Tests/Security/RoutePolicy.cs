@@ -116,6 +116,7 @@ public static class RoutePolicy
         ["GET /not-found"] = Public,
         ["POST /not-found"] = Public,
         ["GET /health"] = Public,
+        ["POST /language"] = Public, // sets only the caller's own language cookie (antiforgery, local return URLs)
         ["GET /openapi/{documentName}.json"] = Public,
         ["GET /{**path:file}"] = NotFoundPage, // a file that is not there
 

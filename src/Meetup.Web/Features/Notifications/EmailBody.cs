@@ -34,7 +34,7 @@ internal sealed class EmailBody
         _html.Append("<table style=\"border-collapse:collapse;margin:8px 0 16px\">");
         foreach (var (label, value) in rows)
         {
-            _text.Append(label).Append(": ").AppendLine(value);
+            _text.AppendLine(Punctuation.Label(label, value));
             _html.Append("<tr><td style=\"padding:2px 12px 2px 0;color:#5b6478;vertical-align:top;white-space:nowrap\">").Append(E(label))
                 .Append("</td><td style=\"padding:2px 0\">").Append(E(value)).Append("</td></tr>");
         }
@@ -45,7 +45,7 @@ internal sealed class EmailBody
 
     public EmailBody Code(string label, string code, string? qrContentId, string qrAlt)
     {
-        _text.Append(label).Append(": ").AppendLine(code).AppendLine();
+        _text.AppendLine(Punctuation.Label(label, code)).AppendLine();
         _html.Append("<div style=\"border:1px solid #e3e6ee;border-radius:12px;padding:16px;text-align:center;margin:16px 0\">");
         if (qrContentId is not null)
         {
@@ -58,7 +58,7 @@ internal sealed class EmailBody
 
     public EmailBody Link(string text, string url)
     {
-        _text.Append(text).Append(": ").AppendLine(url).AppendLine();
+        _text.AppendLine(Punctuation.Label(text, url)).AppendLine();
         _html.Append("<p><a href=\"").Append(E(url)).Append("\" style=\"display:inline-block;background:#3559c7;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none;font-weight:600\">")
             .Append(E(text)).Append("</a></p>");
         return this;

@@ -120,10 +120,10 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         yield return (l["Session"], s.Title);
         yield return (l["Group"], c.EventName);
         var end = DateFormats.Time(TimeZones.ToLocal(s.EndsAt, c.TimeZone));
-        yield return (l["When"], $"{Labels.When(s.StartsAt, c.TimeZone)} – {end} ({c.TimeZone})");
+        yield return (l["When"], $"{Labels.When(s.StartsAt, c.TimeZone)} – {end}{Punctuation.Aside(c.TimeZone)}");
         if (s.Format != SessionFormat.Online)
         {
-            yield return (l["Where"], string.Join(", ", new[] { s.VenueName, s.VenueAddress }.Where(v => !string.IsNullOrWhiteSpace(v))));
+            yield return (l["Where"], Punctuation.List(new[] { s.VenueName, s.VenueAddress }.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)));
         }
         if (s.Format != SessionFormat.InPerson)
         {
@@ -131,7 +131,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         }
         if (s.Languages.Count > 0)
         {
-            yield return (l["Languages"], string.Join(", ", s.Languages.Select(code => Labels.Language(l, code))));
+            yield return (l["Languages"], Punctuation.List(s.Languages.Select(code => Labels.Language(l, code))));
         }
     }
 

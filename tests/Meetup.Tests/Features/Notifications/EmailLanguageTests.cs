@@ -30,8 +30,8 @@ public class EmailLanguageTests
         var mail = Assert.Single(await MailKit.WaitForAsync(smtp, 1));
         Assert.Equal($"参加確定：{session.Title}", mail.Subject);
         Assert.Contains($"佐藤 愛子 様、{session.Title}への参加が確定しました。", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("日時: 2027年1月6日(水) 19:00 – 21:00 (Asia/Tokyo)", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("あなたの受付コード", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("日時：2027年1月6日(水) 19:00 – 21:00（Asia/Tokyo）", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("受付コード：", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("登録内容の確認・変更・キャンセル", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("You have a seat", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"ja\">", mail.HtmlBody, StringComparison.Ordinal);
@@ -51,8 +51,8 @@ public class EmailLanguageTests
         var mail = Assert.Single(await MailKit.WaitForAsync(smtp, 1));
         Assert.Equal($"报名成功：{session.Title}", mail.Subject);
         Assert.Contains($"你好，高林！你已成功报名{session.Title}。", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("时间: 2027年1月6日 周三 19:00 – 21:00 (Asia/Tokyo)", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("线上: 从你的报名页面加入", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("时间：2027年1月6日 周三 19:00 – 21:00（Asia/Tokyo）", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("线上：从你的报名页面加入", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("你的签到码", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("You have a seat", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"zh-Hans\">", mail.HtmlBody, StringComparison.Ordinal);

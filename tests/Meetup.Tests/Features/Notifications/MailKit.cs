@@ -66,9 +66,15 @@ internal static class MailKit
         }
     }
 
+    /// <summary>
+    /// The message as the recipient would read it. netDumbster keeps the SMTP transparency dots
+    /// (RFC 5321 §4.5.2: a line starting with "." is sent as ".."), which a real server removes;
+    /// without this, a quoted-printable line that happens to start with "." reads "..".
+    /// </summary>
     public static MimeMessage Parse(SmtpMessage raw)
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw.Data));
+        var data = System.Text.RegularExpressions.Regex.Replace(raw.Data, @"(?m)^\.\.", ".");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data));
         return MimeMessage.Load(stream);
     }
 }

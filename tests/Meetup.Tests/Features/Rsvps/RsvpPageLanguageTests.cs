@@ -23,7 +23,7 @@ public class RsvpPageLanguageTests
 
         Assert.Contains(">参加登録</h2>", html, StringComparison.Ordinal);
         Assert.Contains("2027年1月6日(水) 19:00</time> – 21:00", html, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"ja\" selected", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"ja\" lang=\"ja\" selected", html, StringComparison.Ordinal);
         Assert.Contains("メールの言語", html, StringComparison.Ordinal);
     }
 

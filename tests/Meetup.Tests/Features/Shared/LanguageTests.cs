@@ -32,6 +32,27 @@ public sealed class LanguageTests
     }
 
     [Theory]
+    [InlineData("en", "Kubernetes, Envoy", "When: 19:00", "19:00 (Asia/Tokyo)", "Wed,")]
+    [InlineData("ja", "Kubernetes、Envoy", "When：19:00", "19:00（Asia/Tokyo）", "Wed")]
+    [InlineData("zh-Hans", "Kubernetes、Envoy", "When：19:00", "19:00（Asia/Tokyo）", "Wed")]
+    public void Each_language_punctuates_lists_labels_and_asides_its_own_way(string culture, string list, string label, string aside, string day)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(list, Punctuation.List(["Kubernetes", "Envoy"]));
+            Assert.Equal(label, Punctuation.Label("When", "19:00"));
+            Assert.Equal(aside, "19:00" + Punctuation.Aside("Asia/Tokyo"));
+            Assert.Equal(day, "Wed" + Punctuation.DayComma);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    [Theory]
     [InlineData("ja", "ja")]
     [InlineData("ja-JP", "ja")]
     [InlineData("zh-Hans", "zh")]

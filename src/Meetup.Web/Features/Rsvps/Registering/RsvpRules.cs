@@ -76,7 +76,7 @@ internal static class RsvpRules
         }
         if (!Languages.Contains(code))
         {
-            errors.Add("language", l["Choose one of: {0}.", string.Join(", ", Languages)]);
+            errors.Add("language", l["Choose one of: {0}.", Punctuation.List(Languages)]);
             return null;
         }
         return code;
