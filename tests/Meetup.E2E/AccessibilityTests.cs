@@ -79,6 +79,32 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
         Assert.True(scan.BlockingViolations.Count == 0, scan.Report());
     }
 
+    /// <summary>
+    /// The reconnect notice (a live region) is hidden by its markup, not only by the stylesheet: while app.css is
+    /// still loading, a screen reader and the page must not find "The connection to the server was lost".
+    /// </summary>
+    [Fact]
+    public async Task The_reconnect_notice_stays_hidden_while_the_stylesheet_loads()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.RouteAsync("**/app*.css", async route =>
+        {
+            await Task.Delay(2_000);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync($"/events/{DemoSeeder.EventSlug}", new() { WaitUntil = WaitUntilState.Commit });
+
+        var notice = page.Locator("#components-reconnect-modal");
+        await Expect(notice).ToBeAttachedAsync();
+        Assert.False(await notice.IsVisibleAsync(), "The reconnect notice shows before the stylesheet has loaded.");
+
+        // Once loaded, the classes blazor.web.js sets still show it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Expect(notice).ToBeHiddenAsync();
+        await notice.EvaluateAsync("e => e.classList.add('components-reconnect-show')");
+        await Expect(notice.Locator(".reconnect-trying")).ToBeVisibleAsync();
+    }
+
     /// <summary>Signs in through the form by its fields, whatever the page's language.</summary>
     private static async Task SignInAsync(IPage page)
     {

@@ -13,10 +13,16 @@ public sealed class AxeScan
 {
     private static readonly HashSet<string> Blocking = ["serious", "critical"];
 
+    /// <summary>
+    /// Rules axe rates only "moderate" that we hold as firmly: every page has its main landmark and an h1 (a screen
+    /// reader's first two ways to find the page's content).
+    /// </summary>
+    private static readonly HashSet<string> AlwaysBlocking = ["landmark-one-main", "page-has-heading-one"];
+
     private readonly List<string> _blocking = [];
     private readonly List<string> _minor = [];
 
-    /// <summary>Serious and critical violations, one paragraph each (empty when there are none).</summary>
+    /// <summary>Serious and critical violations (and a missing main or h1), one paragraph each (empty when there are none).</summary>
     public IReadOnlyList<string> BlockingViolations => _blocking;
 
     /// <summary>Moderate and minor findings: reported, not failed on.</summary>
@@ -28,7 +34,8 @@ public sealed class AxeScan
         foreach (var violation in result.Violations)
         {
             var text = Describe(name, page.Url, violation);
-            (Blocking.Contains(violation.Impact ?? "") ? _blocking : _minor).Add(text);
+            var blocking = Blocking.Contains(violation.Impact ?? "") || AlwaysBlocking.Contains(violation.Id);
+            (blocking ? _blocking : _minor).Add(text);
         }
     }
 
