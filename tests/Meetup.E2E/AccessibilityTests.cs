@@ -63,6 +63,10 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
 
         await SignInAsync(page);
         await ScanOrganizerPagesAsync(page, scan, eventId, sessionId, " (dark)");
+        await page.ScreenshotAsync(new() { Path = AdminSession.Artifact("import-mapping-dark.png"), FullPage = true });
+        await GotoAdminAsync(page, $"/admin/events/{eventId}/retention");
+        await Expect(page.Locator("[data-kpi=returnRate] .rd-kpi-value")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = AdminSession.Artifact("dashboard-dark.png"), FullPage = true });
 
         AssertNothingBlocking(scan);
     }

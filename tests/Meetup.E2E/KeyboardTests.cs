@@ -30,6 +30,7 @@ public class KeyboardTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixtur
         await Expect(page.Locator("#rsvp-language")).ToHaveValueAsync("ja");
         await TabToAsync(page, ".rsvp-form button[type=submit]");
         await AssertFocusVisibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact($"keyboard-focus-submit-js-{javaScript}.png"), FullPage = true });
         await TabToAsync(page, "#rsvp-language", backwards: true);
         await TabToAsync(page, ".rsvp-form button[type=submit]");
         await page.Keyboard.PressAsync("Space");
@@ -59,6 +60,7 @@ public class KeyboardTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixtur
         var summary = page.Locator(".rsvp-form .error-summary[role=alert]");
         await Expect(summary).ToBeFocusedAsync();
         await AssertFocusVisibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact($"keyboard-error-summary-js-{javaScript}.png"), FullPage = true });
         var name = page.Locator("#rsvp-name");
         await Expect(name).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(name).ToHaveAccessibleDescriptionAsync(new Regex("Enter your name."));
