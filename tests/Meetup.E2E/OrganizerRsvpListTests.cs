@@ -19,6 +19,8 @@ public class OrganizerRsvpListTests(RsvpAppFixture fixture) : IClassFixture<Rsvp
         await page.GetByLabel("Search name or email").FillAsync("ken@");
         await Expect(page.Locator(".rsvp-table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator(".rsvp-table tbody tr")).ToContainTextAsync("Sato Ken");
+        // The check-in code reads as the attendee's ticket shows it.
+        await Expect(page.Locator(".rsvp-table tbody tr code")).ToHaveTextAsync(new Regex("^[0-9A-Z]{3}-[0-9A-Z]{3}$"));
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("admin-rsvps.png"), FullPage = true });
 
         var csv = await page.APIRequest.GetAsync($"/admin/sessions/{fixture.SessionId}/rsvps.csv");
