@@ -244,6 +244,9 @@ public class PersonalDataTests
         Assert.Empty(summary["nextTopics"]!.AsArray());
         Assert.Empty(summary["comments"]!.AsArray());
         Assert.DoesNotContain("Gao here", summary.ToJsonString(), StringComparison.Ordinal);
+        await using var db = app.Factory.CreateDbContext();
+        Assert.Empty(await Notifications.DatabaseScan.FindAsync(db, "Gao here")); // gone from every table, not just the summary
+        Assert.Empty(await Notifications.DatabaseScan.FindAsync(db, "Helm"));
     }
 
     private static async Task<(Meetup.Web.Features.Sessions.SessionResource Session, int QuestionId)> SessionWithQuestionAsync(HttpClient admin, int capacity, DateTimeOffset startsAt)
