@@ -24,6 +24,7 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<RsvpManageToken> RsvpManageTokens => Set<RsvpManageToken>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -43,6 +44,9 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
         configurationBuilder.Properties<RsvpStatus>().HaveConversion<SnakeCaseEnumConverter<RsvpStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<CheckInMethod>().HaveConversion<SnakeCaseEnumConverter<CheckInMethod>>().HaveMaxLength(16);
         configurationBuilder.Properties<QuestionKind>().HaveConversion<SnakeCaseEnumConverter<QuestionKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<FeedbackPace>().HaveConversion<SnakeCaseEnumConverter<FeedbackPace>>().HaveMaxLength(16);
+        configurationBuilder.Properties<FeedbackLength>().HaveConversion<SnakeCaseEnumConverter<FeedbackLength>>().HaveMaxLength(16);
+        configurationBuilder.Properties<FeedbackComeNext>().HaveConversion<SnakeCaseEnumConverter<FeedbackComeNext>>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<SnakeCaseEnumConverter<NotificationKind>>().HaveMaxLength(32);
     }
 }

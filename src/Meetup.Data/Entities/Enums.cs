@@ -18,3 +18,10 @@ public enum NotificationKind
     RsvpConfirmed, RsvpWaitlisted, RsvpPromoted, RsvpCancelled, ManageLink,
     SessionChanged, SessionCancelled, Reminder, ThankYou,
 }
+
+// The feedback survey's answers (Feedback).
+public enum FeedbackPace { TooSlow, JustRight, TooFast }
+
+public enum FeedbackLength { TooShort, JustRight, TooLong }
+
+public enum FeedbackComeNext { Yes, Maybe, No }

@@ -3,6 +3,7 @@ using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.CheckIns;
 using Meetup.Web.Features.Events;
+using Meetup.Web.Features.Feedback;
 using Meetup.Web.Features.Home;
 using Meetup.Web.Features.Import;
 using Meetup.Web.Features.Import.Screen;
@@ -41,6 +42,7 @@ internal static class FeatureRegistration
         services.AddNotifications();
         services.AddRsvps();
         services.AddCheckIns();
+        services.AddFeedback();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
@@ -58,5 +60,6 @@ internal static class FeatureRegistration
         app.MapCheckInEndpoints();
         app.MapAttendeeEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapFeedbackEndpoints();
     }
 }

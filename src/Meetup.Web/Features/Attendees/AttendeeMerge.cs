@@ -24,7 +24,7 @@ public sealed record MergeOutcome(int KeptId, int SessionsMoved);
 /// <item>The kept person keeps their name (or takes the other's if they have none). A deliverable address wins
 /// over an account placeholder; the other address, and the merged record's own aliases, become aliases of the
 /// kept person (<see cref="AttendeeAlias"/>), so no later RSVP, walk-in or re-import splits them again.</item>
-/// <item>Unsent outbox rows follow the kept person.</item>
+/// <item>Unsent outbox rows follow the kept person; so do survey answers (for the same session, the newer stays).</item>
 /// </list>
 /// Both people's rows are locked first (<see cref="PeopleLock"/>), so a concurrent RSVP by either waits and is never
 /// lost with the merged record.
@@ -126,6 +126,12 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         }
         await db.Rsvps.Where(r => r.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(r => r.AttendeeId, keepId), ct);
         await db.CheckIns.Where(c => c.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(c => c.AttendeeId, keepId), ct);
+        // Survey answers follow too; where both answered about one session, the newer answer stays.
+        var answers = await db.Feedback.AsNoTracking().Where(f => f.AttendeeId == keepId || f.AttendeeId == mergeId)
+            .Select(f => new { f.Id, f.SessionId, f.UpdatedAt }).ToListAsync(ct);
+        var olderAnswers = answers.GroupBy(f => f.SessionId).SelectMany(g => g.OrderByDescending(f => f.UpdatedAt).ThenByDescending(f => f.Id).Skip(1)).Select(f => f.Id).ToList();
+        await db.Feedback.Where(f => olderAnswers.Contains(f.Id)).ExecuteDeleteAsync(ct);
+        await db.Feedback.Where(f => f.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(f => f.AttendeeId, keepId), ct);
         await db.AttendeeAliases.Where(x => x.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AttendeeId, keepId), ct);
         // All their emails follow (sent ones too: my-data and erasure find them under the kept person). Both records
         // checked in to a session just over: one thank-you is enough.

@@ -9,7 +9,8 @@ public sealed record PersonalData(
     PersonalDetails Person,
     IReadOnlyList<PersonalRsvp> Rsvps,
     IReadOnlyList<PersonalCheckIn> CheckIns,
-    IReadOnlyList<PersonalEmail> Emails);
+    IReadOnlyList<PersonalEmail> Emails,
+    IReadOnlyList<PersonalFeedback> Feedback);
 
 /// <param name="OtherAddresses">Addresses that found this person after two records of them were merged.</param>
 /// <param name="FirstSeen">When the app first stored them (their first RSVP, check-in or import).</param>
@@ -22,6 +23,11 @@ public sealed record PersonalRsvp(
 public sealed record PersonalAnswer(string Question, string Answer);
 
 public sealed record PersonalCheckIn(int SessionId, string Event, string Session, DateTime At, string Method);
+
+/// <summary>Their answer to the survey after a session; <c>Language</c> is the code it was written in.</summary>
+public sealed record PersonalFeedback(
+    int SessionId, string Event, string Session, int Overall, int Understanding, string Pace, string Length, string ComeNext,
+    string? NextTopic, string? Comment, string Language, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>An email the app wrote to them; <c>To</c> and <c>Subject</c> are blank once it has forgotten them (30 days after sending).</summary>
 public sealed record PersonalEmail(string Kind, string To, string? Subject, DateTime CreatedAt, DateTime? SentAt);

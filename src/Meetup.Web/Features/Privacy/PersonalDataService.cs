@@ -43,6 +43,11 @@ public sealed class PersonalDataService(
             .Select(o => new { o.Kind, o.Recipient, o.Subject, o.CreatedAt, o.SentAt })
             .ToListAsync(ct);
 
+        var feedback = await db.Feedback.AsNoTracking().Where(f => f.AttendeeId == personId)
+            .OrderBy(f => f.Session!.StartsAt).ThenBy(f => f.SessionId)
+            .Select(f => new { f.SessionId, Event = f.Session!.Event!.Name, f.Session.Title, f.Overall, f.Understanding, f.Pace, f.Length, f.ComeNext, f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt })
+            .ToListAsync(ct);
+
         return OperationResult<PersonalData>.Ok(new PersonalData(
             time.GetUtcNow().UtcDateTime,
             new PersonalDetails(person.DisplayName, person.Email, person.Aliases, person.PreferredLanguage, person.CreatedAt),
@@ -51,16 +56,19 @@ public sealed class PersonalDataService(
                 [.. RsvpAnswers.Parse(r.Answers).Select(a => new PersonalAnswer(a.Prompt, a.Answer))],
                 r.CreatedAt, r.UpdatedAt))],
             checkIns,
-            [.. emails.Select(e => new PersonalEmail(e.Kind.ToSnakeCase(), e.Recipient, e.Subject, e.CreatedAt, e.SentAt))]));
+            [.. emails.Select(e => new PersonalEmail(e.Kind.ToSnakeCase(), e.Recipient, e.Subject, e.CreatedAt, e.SentAt))],
+            [.. feedback.Select(f => new PersonalFeedback(
+                f.SessionId, f.Event, f.Title, f.Overall, f.Understanding, f.Pace.ToSnakeCase(), f.Length.ToSnakeCase(), f.ComeNext.ToSnakeCase(),
+                f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt))]));
     }
 
     /// <summary>
     /// Erases the person for good: their upcoming RSVPs are cancelled first (each in its <see cref="SeatLock"/>; seats
     /// go to the waitlist; no email to them), then in one <see cref="PeopleLock"/> transaction their name, email,
-    /// language, other addresses, answers and manage links go, emails not yet sent are dropped and sent ones blanked.
-    /// Check-ins stay, anonymous, so the figures stay true. Should an RSVP of theirs arrive between the two steps, the
-    /// transaction is abandoned and both steps run again. Until the transaction commits the link keeps working, so a
-    /// failure anywhere leaves the holder able to try again.
+    /// language, other addresses, answers, survey texts and manage links go, emails not yet sent are dropped and sent
+    /// ones blanked. Check-ins and survey numbers stay, anonymous, so the figures stay true. Should an RSVP of theirs
+    /// arrive between the two steps, the transaction is abandoned and both steps run again. Until the transaction
+    /// commits the link keeps working, so a failure anywhere leaves the holder able to try again.
     /// </summary>
     public Task<OperationResult<ErasureResult>> EraseAsync(string? token, CancellationToken ct = default)
         => EraseAsync((db, c) => PersonAsync(db, token, c), "the person", ct);
@@ -134,6 +142,10 @@ public sealed class PersonalDataService(
         }
         await db.AttendeeAliases.Where(x => x.AttendeeId == personId).ExecuteDeleteAsync(ct);
         await db.Rsvps.Where(r => r.AttendeeId == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Answers, (string?)null), ct);
+        // Their survey answers keep the numbers (anonymous, like check-ins); what they wrote goes.
+        await db.Feedback.Where(f => f.AttendeeId == personId).ExecuteUpdateAsync(u => u
+            .SetProperty(f => f.NextTopic, (string?)null)
+            .SetProperty(f => f.Comment, (string?)null), ct);
         await db.RsvpManageTokens.Where(t => t.Rsvp!.AttendeeId == personId).ExecuteDeleteAsync(ct);
         var theirs = db.OutboxMessages.Where(o => o.AttendeeId == personId);
         await Outbox.DropPendingAsync(theirs, ct);

@@ -240,6 +240,62 @@ public class AttendeeMergeTests
         Assert.Equal(2, await after.Attendees.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Survey_answers_follow_the_kept_person_and_for_the_same_session_the_newer_answer_stays(string provider)
+    {
+        await using var app = await HistoryApi.StartAsync(provider);
+        var eventId = await HistoryApi.CreateEventAsync(app);
+        var now = HistoryApi.ExampleNow.UtcDateTime;
+        int keep, merge, past, older;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var people = new[] { "keep@example.com", "merge@example.com" }
+                .Select(e => new Attendee { Email = e, DisplayName = e[..e.IndexOf('@')], CreatedAt = now }).ToArray();
+            var sessions = new[] { now.AddDays(-7), now.AddDays(-21) }
+                .Select(t => new Session { EventId = eventId, Title = "Past", StartsAt = t, EndsAt = t.AddHours(2), Capacity = 5, Status = SessionStatus.Published, CreatedAt = now, UpdatedAt = now })
+                .ToArray();
+            db.AddRange(people);
+            db.AddRange(sessions);
+            await db.SaveChangesAsync();
+            (keep, merge, past, older) = (people[0].Id, people[1].Id, sessions[0].Id, sessions[1].Id);
+            db.Feedback.AddRange(
+                Answer(past, keep, 2, "older answer", now.AddDays(-7)),
+                Answer(past, merge, 5, "newer answer", now.AddDays(-6)),
+                Answer(older, merge, 4, "only answer", now.AddDays(-20)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await MergeAsync(app, keep, merge)).Succeeded);
+
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var answers = await db.Feedback.AsNoTracking().OrderBy(f => f.SessionId == past ? 0 : 1)
+                .Select(f => new { f.SessionId, f.AttendeeId, f.Overall, f.Comment }).ToListAsync();
+            Assert.Equal(
+                [
+                    new { SessionId = past, AttendeeId = keep, Overall = 5, Comment = (string?)"newer answer" },
+                    new { SessionId = older, AttendeeId = keep, Overall = 4, Comment = (string?)"only answer" },
+                ],
+                answers);
+        }
+    }
+
+    private static Meetup.Data.Entities.Feedback Answer(int sessionId, int attendeeId, int overall, string comment, DateTime at) => new()
+    {
+        SessionId = sessionId,
+        AttendeeId = attendeeId,
+        Overall = overall,
+        Understanding = 3,
+        Pace = FeedbackPace.JustRight,
+        Length = FeedbackLength.JustRight,
+        ComeNext = FeedbackComeNext.Yes,
+        Comment = comment,
+        Language = "en",
+        CreatedAt = at,
+        UpdatedAt = at,
+    };
+
     private static Rsvp Rsvp(int sessionId, int attendeeId, RsvpStatus status, int? position, string code) => new()
     {
         SessionId = sessionId,

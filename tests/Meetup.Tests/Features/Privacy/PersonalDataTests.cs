@@ -216,6 +216,39 @@ public class PersonalDataTests
         Assert.NotNull((await db.Attendees.SingleAsync()).ErasedAt);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task My_data_holds_their_feedback_and_erasure_blanks_its_free_text_and_keeps_the_numbers(string provider)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync(provider, time);
+        using var admin = await app.ApiClientAsync();
+        var session = await Feedback.FeedbackKit.SessionInAnHourAsync(admin, time);
+        var gao = await Feedback.FeedbackKit.AttendeeAsync(app, admin, session.Id, "Gao Lin", "gao@example.com", "zh");
+        Feedback.FeedbackKit.AfterTheSession(time);
+        (await Feedback.FeedbackKit.PutAsync(app, gao, Feedback.FeedbackKit.Answer(
+            overall: 4, understanding: 2, pace: "too_fast", nextTopic: "Helm", comment: "Gao here: too fast"))).EnsureSuccessStatusCode();
+
+        var data = (await app.Client().GetFromJsonAsync<JsonObject>($"/api/rsvps/{gao}/my-data"))!;
+
+        var mine = Assert.Single(data["feedback"]!.AsArray())!;
+        Assert.Equal((session.Id, 4, 2, "too_fast", "Helm", "Gao here: too fast", "zh"),
+            ((int)mine["sessionId"]!, (int)mine["overall"]!, (int)mine["understanding"]!, (string?)mine["pace"],
+                (string?)mine["nextTopic"], (string?)mine["comment"], (string?)mine["language"]));
+
+        (await app.Client().PostAsync($"/api/rsvps/{gao}/erase", null)).EnsureSuccessStatusCode();
+
+        var summary = (await admin.GetFromJsonAsync<JsonObject>($"/api/sessions/{session.Id}/feedback"))!;
+        Assert.Equal((1, 4.0, 2.0), ((int)summary["responses"]!, (double)summary["overallMean"]!, (double)summary["understandingMean"]!));
+        Assert.Equal(1, (int)summary["pace"]!["too_fast"]!);
+        Assert.Empty(summary["nextTopics"]!.AsArray());
+        Assert.Empty(summary["comments"]!.AsArray());
+        Assert.DoesNotContain("Gao here", summary.ToJsonString(), StringComparison.Ordinal);
+        await using var db = app.Factory.CreateDbContext();
+        Assert.Empty(await Notifications.DatabaseScan.FindAsync(db, "Gao here")); // gone from every table, not just the summary
+        Assert.Empty(await Notifications.DatabaseScan.FindAsync(db, "Helm"));
+    }
+
     private static async Task<(Meetup.Web.Features.Sessions.SessionResource Session, int QuestionId)> SessionWithQuestionAsync(HttpClient admin, int capacity, DateTimeOffset startsAt)
     {
         var ev = await Sessions.SessionApiTests.CreateEventAsync(admin);

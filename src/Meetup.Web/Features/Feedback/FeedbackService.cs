@@ -1,0 +1,152 @@
+using System.Globalization;
+using Meetup.Data;
+using Meetup.Data.Entities;
+using Meetup.Data.Errors;
+using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using FeedbackRow = Meetup.Data.Entities.Feedback;
+
+namespace Meetup.Web.Features.Feedback;
+
+/// <summary>
+/// The survey after a session: who may answer (a person checked in to it, at the door or by joining online), when
+/// (from its start until <see cref="FeedbackRules.EditableFor"/> after its end), and once (a second answer replaces
+/// the first). The manage link stands for the person; the organizer reads a session's answers summed up.
+/// </summary>
+public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time, IStringLocalizer<Strings> l)
+{
+    /// <summary>The link holder's answer about the link's session; not found for an unknown link or no answer yet.</summary>
+    public async Task<OperationResult<FeedbackAnswer>> GetAsync(string? token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await HolderAsync(db, token, ct) is not { } holder)
+        {
+            return LinkNotFound();
+        }
+        var row = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.SessionId == holder.SessionId && f.AttendeeId == holder.AttendeeId, ct);
+        return row is null
+            ? OperationResult<FeedbackAnswer>.NotFound(l["You have not answered the survey for this session yet."])
+            : OperationResult<FeedbackAnswer>.Ok(Answer(row, holder.EndsAt));
+    }
+
+    /// <summary>
+    /// Stores the link holder's answer (replacing an earlier one). <paramref name="language"/> is the code of the page
+    /// it was written on; without one, the person's own language, else the request's.
+    /// </summary>
+    public async Task<OperationResult<FeedbackAnswer>> SaveAsync(string? token, FeedbackInput input, string? language = null, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveOnceAsync(token, input, language, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsRetryable(ex))
+            {
+                // The same person answered twice at once (two tabs): the other one's row is there now; replace it.
+            }
+        }
+    }
+
+    private async Task<OperationResult<FeedbackAnswer>> SaveOnceAsync(string? token, FeedbackInput input, string? language, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await HolderAsync(db, token, ct) is not { } holder)
+        {
+            return LinkNotFound();
+        }
+        var errors = new ValidationErrors();
+        if (FeedbackRules.Check(input, errors, l) is not { } values)
+        {
+            return OperationResult<FeedbackAnswer>.Invalid(errors);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
+        if (FeedbackRules.WhyClosed(holder.StartsAt, holder.EndsAt, now, l) is { } closed)
+        {
+            return OperationResult<FeedbackAnswer>.Conflict(closed);
+        }
+        if (!await db.CheckIns.AnyAsync(c => c.SessionId == holder.SessionId && c.AttendeeId == holder.AttendeeId, ct))
+        {
+            return OperationResult<FeedbackAnswer>.Conflict(l["Only people checked in to this session can give feedback on it."]);
+        }
+
+        var row = await db.Feedback.FirstOrDefaultAsync(f => f.SessionId == holder.SessionId && f.AttendeeId == holder.AttendeeId, ct);
+        if (row is null)
+        {
+            row = new FeedbackRow { SessionId = holder.SessionId, AttendeeId = holder.AttendeeId, Language = AppLanguages.Default, CreatedAt = now };
+            db.Feedback.Add(row);
+        }
+        row.Overall = values.Overall;
+        row.Understanding = values.Understanding;
+        row.Pace = values.Pace;
+        row.Length = values.Length;
+        row.ComeNext = values.ComeNext;
+        row.NextTopic = values.NextTopic;
+        row.Comment = values.Comment;
+        row.Language = AppLanguages.IsKnown(language) ? language!
+            : AppLanguages.IsKnown(holder.Language) ? holder.Language!
+            : AppLanguages.CodeOf(CultureInfo.CurrentUICulture);
+        row.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return OperationResult<FeedbackAnswer>.Ok(Answer(row, holder.EndsAt));
+    }
+
+    /// <summary>A session's answers summed up, counting only people still checked in to it.</summary>
+    public async Task<OperationResult<FeedbackSummary>> SummaryAsync(int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Sessions.AnyAsync(s => s.Id == sessionId, ct))
+        {
+            return OperationResult<FeedbackSummary>.NotFound(l["No session with id {0}.", sessionId]);
+        }
+        var checkedIn = await db.CheckIns.CountAsync(c => c.SessionId == sessionId, ct);
+        var rows = await db.Feedback.AsNoTracking()
+            .Where(f => f.SessionId == sessionId && db.CheckIns.Any(c => c.SessionId == sessionId && c.AttendeeId == f.AttendeeId))
+            .OrderBy(f => f.CreatedAt).ThenBy(f => f.Id)
+            .Select(f => new { f.Overall, f.Understanding, f.Pace, f.Length, f.ComeNext, f.NextTopic, f.Comment, f.Language })
+            .ToListAsync(ct);
+        return OperationResult<FeedbackSummary>.Ok(new FeedbackSummary(
+            rows.Count,
+            checkedIn,
+            Mean(rows.Select(r => r.Overall)),
+            Mean(rows.Select(r => r.Understanding)),
+            new PaceCounts(rows.Count(r => r.Pace == FeedbackPace.TooSlow), rows.Count(r => r.Pace == FeedbackPace.JustRight), rows.Count(r => r.Pace == FeedbackPace.TooFast)),
+            new LengthCounts(rows.Count(r => r.Length == FeedbackLength.TooShort), rows.Count(r => r.Length == FeedbackLength.JustRight), rows.Count(r => r.Length == FeedbackLength.TooLong)),
+            new ComeNextCounts(rows.Count(r => r.ComeNext == FeedbackComeNext.Yes), rows.Count(r => r.ComeNext == FeedbackComeNext.Maybe), rows.Count(r => r.ComeNext == FeedbackComeNext.No)),
+            [.. rows.Where(r => r.NextTopic is not null).Select(r => r.NextTopic!)],
+            [.. rows.Where(r => r.Comment is not null).Select(r => r.Comment!)],
+            [.. rows.Where(r => r.Comment is not null).Select(r => new FeedbackComment(r.Comment!, r.Language))]));
+    }
+
+    /// <summary>Two decimals: a mean of 1–5 answers needs no more.</summary>
+    private static double? Mean(IEnumerable<int> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? null : Math.Round(list.Average(), 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static FeedbackAnswer Answer(FeedbackRow f, DateTime endsAt) => new(
+        f.SessionId, f.Overall, f.Understanding, f.Pace.ToSnakeCase(), f.Length.ToSnakeCase(), f.ComeNext.ToSnakeCase(),
+        f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt, FeedbackRules.EditableUntil(endsAt));
+
+    private sealed record Holder(int SessionId, int AttendeeId, string? Language, DateTime StartsAt, DateTime EndsAt);
+
+    /// <summary>Whose link it is and for which session; null for a link that does not (or no longer) work.</summary>
+    private static async Task<Holder?> HolderAsync(MeetupDb db, string? token, CancellationToken ct)
+    {
+        if (!ManageTokens.LooksValid(token))
+        {
+            return null;
+        }
+        return await ManageLinkHashes.Holding(db, ManageTokens.Hash(token!)).AsNoTracking()
+            .Select(r => new Holder(r.SessionId, r.AttendeeId, r.Attendee!.PreferredLanguage, r.Session!.StartsAt, r.Session.EndsAt))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private OperationResult<FeedbackAnswer> LinkNotFound()
+        => OperationResult<FeedbackAnswer>.NotFound(l["This link is not valid (any more). Use the newest link we emailed you."]);
+}
