@@ -150,6 +150,8 @@ public static class RoutePolicy
         ["GET /api/rsvps/{token}/feedback"] = ManageLinkAnswer,
         ["GET /rsvp/{Token}"] = ManageLink,
         ["POST /rsvp/{Token}"] = LinkForm,
+        ["GET /rsvp/{Token}/feedback"] = ManageLink,
+        ["POST /rsvp/{Token}/feedback"] = LinkForm,
         ["GET /rsvp/{token}/calendar.ics"] = ManageLink,
         ["GET /rsvp/{token}/my-data.json"] = ManageLink,
         ["POST /rsvp/{token}/join"] = LinkForm,

@@ -38,3 +38,8 @@ public sealed record LengthCounts(
 public sealed record ComeNextCounts(int Yes, int Maybe, int No);
 
 public sealed record FeedbackComment(string Text, string Language);
+
+/// <summary>The survey page's view of one link: the session, why no answer can be given now (null: it can), the answer so far.</summary>
+public sealed record SurveyView(
+    string SessionTitle, string EventName, DateTime StartsAt, DateTime EndsAt, string TimeZone, DateTime EditableUntil,
+    string? WhyNot, FeedbackAnswer? Answer);

@@ -95,6 +95,29 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         return OperationResult<FeedbackAnswer>.Ok(Answer(row, holder.EndsAt));
     }
 
+    /// <summary>
+    /// What the survey page shows for a link: the session, whether its holder may answer now (else why not), and the
+    /// answer given so far. Null for a link that does not (or no longer) work.
+    /// </summary>
+    public async Task<SurveyView?> SurveyAsync(string? token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await HolderAsync(db, token, ct) is not { } holder)
+        {
+            return null;
+        }
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == holder.SessionId)
+            .Select(s => new { s.Title, EventName = s.Event!.Name, s.Event.TimeZone }).FirstAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var whyNot = FeedbackRules.WhyClosed(holder.StartsAt, holder.EndsAt, now, l)
+            ?? (await db.CheckIns.AnyAsync(c => c.SessionId == holder.SessionId && c.AttendeeId == holder.AttendeeId, ct)
+                ? null
+                : l["Only people checked in to this session can give feedback on it."].Value);
+        var row = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.SessionId == holder.SessionId && f.AttendeeId == holder.AttendeeId, ct);
+        return new SurveyView(session.Title, session.EventName, holder.StartsAt, holder.EndsAt, session.TimeZone,
+            FeedbackRules.EditableUntil(holder.EndsAt), whyNot, row is null ? null : Answer(row, holder.EndsAt));
+    }
+
     /// <summary>A session's answers summed up, counting only people still checked in to it.</summary>
     public async Task<OperationResult<FeedbackSummary>> SummaryAsync(int sessionId, CancellationToken ct = default)
     {
