@@ -81,6 +81,8 @@ public class SurveyPageTests
         Assert.Contains("data-field=\"overall\"", html, StringComparison.Ordinal);
         Assert.Contains("data-field=\"pace\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-field=\"length\"", html, StringComparison.Ordinal);
+        Assert.Contains("Choose one of the answers.", html, StringComparison.Ordinal); // in words, not the API's too_slow, …
+        Assert.DoesNotContain("too_slow, just_right", html, StringComparison.Ordinal);
         Assert.Contains("kept while I fix the rest", html, StringComparison.Ordinal); // nothing typed is lost
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.Client().GetAsync($"/api/rsvps/{token}/feedback")).StatusCode);
     }
