@@ -65,13 +65,9 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         }
         var now = time.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
-        if (FeedbackRules.WhyClosed(holder.StartsAt, holder.EndsAt, now, l) is { } closed)
+        if (await WhyNotAsync(db, holder, now, ct) is { } whyNot)
         {
-            return OperationResult<FeedbackAnswer>.Conflict(closed);
-        }
-        if (!await db.CheckIns.AnyAsync(c => c.SessionId == holder.SessionId && c.AttendeeId == holder.AttendeeId, ct))
-        {
-            return OperationResult<FeedbackAnswer>.Conflict(l["Only people checked in to this session can give feedback on it."]);
+            return OperationResult<FeedbackAnswer>.Conflict(whyNot);
         }
 
         var row = await db.Feedback.FirstOrDefaultAsync(f => f.SessionId == holder.SessionId && f.AttendeeId == holder.AttendeeId, ct);
@@ -108,11 +104,7 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         }
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == holder.SessionId)
             .Select(s => new { s.Title, EventName = s.Event!.Name, s.Event.TimeZone }).FirstAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var whyNot = FeedbackRules.WhyClosed(holder.StartsAt, holder.EndsAt, now, l)
-            ?? (await db.CheckIns.AnyAsync(c => c.SessionId == holder.SessionId && c.AttendeeId == holder.AttendeeId, ct)
-                ? null
-                : l["Only people checked in to this session can give feedback on it."].Value);
+        var whyNot = await WhyNotAsync(db, holder, time.GetUtcNow().UtcDateTime, ct);
         var row = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.SessionId == holder.SessionId && f.AttendeeId == holder.AttendeeId, ct);
         return new SurveyView(session.Title, session.EventName, holder.StartsAt, holder.EndsAt, session.TimeZone,
             FeedbackRules.EditableUntil(holder.EndsAt), whyNot, row is null ? null : Answer(row, holder.EndsAt));
@@ -157,6 +149,13 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt, FeedbackRules.EditableUntil(endsAt));
 
     private sealed record Holder(int SessionId, int AttendeeId, string? Language, DateTime StartsAt, DateTime EndsAt);
+
+    /// <summary>Why the link holder cannot answer now (not started, closed, not checked in), else null.</summary>
+    private async Task<string?> WhyNotAsync(MeetupDb db, Holder holder, DateTime now, CancellationToken ct)
+        => FeedbackRules.WhyClosed(holder.StartsAt, holder.EndsAt, now, l)
+            ?? (await db.CheckIns.AnyAsync(c => c.SessionId == holder.SessionId && c.AttendeeId == holder.AttendeeId, ct)
+                ? null
+                : l["Only people checked in to this session can give feedback on it."].Value);
 
     /// <summary>Whose link it is and for which session; null for a link that does not (or no longer) work.</summary>
     private static async Task<Holder?> HolderAsync(MeetupDb db, string? token, CancellationToken ct)
