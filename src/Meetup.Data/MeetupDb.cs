@@ -25,6 +25,7 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
     public DbSet<RsvpManageToken> RsvpManageTokens => Set<RsvpManageToken>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<FeedbackLink> FeedbackLinks => Set<FeedbackLink>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

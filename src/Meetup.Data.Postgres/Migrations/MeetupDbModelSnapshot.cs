@@ -318,6 +318,40 @@ namespace Meetup.Data.Postgres.Migrations
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.FeedbackLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "AttendeeId");
+
+                    b.ToTable("FeedbackLinks");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.OrganizerUser", b =>
                 {
                     b.Property<string>("Id")
@@ -952,6 +986,25 @@ namespace Meetup.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.Feedback", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
+                        .WithMany()
+                        .HasForeignKey("AttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meetup.Data.Entities.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attendee");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.FeedbackLink", b =>
                 {
                     b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
                         .WithMany()

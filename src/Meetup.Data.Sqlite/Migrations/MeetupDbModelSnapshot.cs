@@ -302,6 +302,38 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.FeedbackLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "AttendeeId");
+
+                    b.ToTable("FeedbackLinks");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.OrganizerUser", b =>
                 {
                     b.Property<string>("Id")
@@ -918,6 +950,25 @@ namespace Meetup.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.Feedback", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
+                        .WithMany()
+                        .HasForeignKey("AttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meetup.Data.Entities.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attendee");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.FeedbackLink", b =>
                 {
                     b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
                         .WithMany()

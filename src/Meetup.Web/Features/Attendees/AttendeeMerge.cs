@@ -132,6 +132,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         var olderAnswers = answers.GroupBy(f => f.SessionId).SelectMany(g => g.OrderByDescending(f => f.UpdatedAt).ThenByDescending(f => f.Id).Skip(1)).Select(f => f.Id).ToList();
         await db.Feedback.Where(f => olderAnswers.Contains(f.Id)).ExecuteDeleteAsync(ct);
         await db.Feedback.Where(f => f.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(f => f.AttendeeId, keepId), ct);
+        await db.FeedbackLinks.Where(t => t.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(t => t.AttendeeId, keepId), ct);
         await db.AttendeeAliases.Where(x => x.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AttendeeId, keepId), ct);
         // All their emails follow (sent ones too: my-data and erasure find them under the kept person). Both records
         // checked in to a session just over: one thank-you is enough.

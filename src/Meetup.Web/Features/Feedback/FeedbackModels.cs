@@ -39,7 +39,10 @@ public sealed record ComeNextCounts(int Yes, int Maybe, int No);
 
 public sealed record FeedbackComment(string Text, string Language);
 
-/// <summary>The survey page's view of one link: the session, why no answer can be given now (null: it can), the answer so far.</summary>
+/// <summary>
+/// The survey page's view of one link: the session, why no answer can be given now (null: it can), the answer so far,
+/// and whether the link also opens an RSVP (a manage link; a thank-you's survey link does not).
+/// </summary>
 public sealed record SurveyView(
     string SessionTitle, string EventName, DateTime StartsAt, DateTime EndsAt, string TimeZone, DateTime EditableUntil,
-    string? WhyNot, FeedbackAnswer? Answer);
+    string? WhyNot, FeedbackAnswer? Answer, bool OpensRsvp);

@@ -107,7 +107,7 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         var whyNot = await WhyNotAsync(db, holder, time.GetUtcNow().UtcDateTime, ct);
         var row = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.SessionId == holder.SessionId && f.AttendeeId == holder.AttendeeId, ct);
         return new SurveyView(session.Title, session.EventName, holder.StartsAt, holder.EndsAt, session.TimeZone,
-            FeedbackRules.EditableUntil(holder.EndsAt), whyNot, row is null ? null : Answer(row, holder.EndsAt));
+            FeedbackRules.EditableUntil(holder.EndsAt), whyNot, row is null ? null : Answer(row, holder.EndsAt), holder.Rsvp);
     }
 
     /// <summary>A session's answers summed up, counting only people still checked in to it.</summary>
@@ -148,7 +148,8 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         f.SessionId, f.Overall, f.Understanding, f.Pace.ToSnakeCase(), f.Length.ToSnakeCase(), f.ComeNext.ToSnakeCase(),
         f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt, FeedbackRules.EditableUntil(endsAt));
 
-    private sealed record Holder(int SessionId, int AttendeeId, string? Language, DateTime StartsAt, DateTime EndsAt);
+    /// <param name="Rsvp">Whether the link is a manage link (it opens an RSVP too) rather than a thank-you's survey link.</param>
+    private sealed record Holder(int SessionId, int AttendeeId, string? Language, DateTime StartsAt, DateTime EndsAt, bool Rsvp);
 
     /// <summary>Why the link holder cannot answer now (not started, closed, not checked in), else null.</summary>
     private async Task<string?> WhyNotAsync(MeetupDb db, Holder holder, DateTime now, CancellationToken ct)
@@ -157,16 +158,23 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
                 ? null
                 : l["Only people checked in to this session can give feedback on it."].Value);
 
-    /// <summary>Whose link it is and for which session; null for a link that does not (or no longer) work.</summary>
+    /// <summary>
+    /// Whose link it is and for which session: a manage link, else a thank-you email's survey link
+    /// (<see cref="FeedbackLinks"/>). Null for a link that does not (or no longer) work.
+    /// </summary>
     private static async Task<Holder?> HolderAsync(MeetupDb db, string? token, CancellationToken ct)
     {
         if (!ManageTokens.LooksValid(token))
         {
             return null;
         }
-        return await ManageLinkHashes.Holding(db, ManageTokens.Hash(token!)).AsNoTracking()
-            .Select(r => new Holder(r.SessionId, r.AttendeeId, r.Attendee!.PreferredLanguage, r.Session!.StartsAt, r.Session.EndsAt))
-            .FirstOrDefaultAsync(ct);
+        var hash = ManageTokens.Hash(token!);
+        return await ManageLinkHashes.Holding(db, hash).AsNoTracking()
+                .Select(r => new Holder(r.SessionId, r.AttendeeId, r.Attendee!.PreferredLanguage, r.Session!.StartsAt, r.Session.EndsAt, true))
+                .FirstOrDefaultAsync(ct)
+            ?? await db.FeedbackLinks.AsNoTracking().Where(f => f.Hash == hash)
+                .Select(f => new Holder(f.SessionId, f.AttendeeId, f.Attendee!.PreferredLanguage, f.Session!.StartsAt, f.Session.EndsAt, false))
+                .FirstOrDefaultAsync(ct);
     }
 
     private OperationResult<FeedbackAnswer> LinkNotFound()

@@ -80,7 +80,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
                 body.Heading(l["Thank you for coming"])
                     .Paragraph(l["Hi {0}, thank you for coming to {1}.", name, s.Title])
                     .Paragraph(l["What worked, what was too long, what should come next? Two minutes of feedback shape the next session."])
-                    .Link(l["Give feedback"], RsvpLinks.Feedback(c.Payload.BaseUrl, s.Id));
+                    .Link(l["Give feedback"], RsvpLinks.Survey(c.Payload.BaseUrl, ManageLinkSlot.Placeholder));
                 return new RenderedMessage(subject, body.Text, body.Html, attachments);
             default:
                 throw new InvalidOperationException($"No template for {c.Message.Kind}.");

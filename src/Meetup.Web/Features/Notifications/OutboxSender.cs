@@ -3,6 +3,7 @@ using Meetup.Data;
 using Meetup.Data.Claims;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -89,9 +90,13 @@ public sealed class OutboxSender(
                     {
                         message.Subject = null; // the key ring lost the link since it was rendered: write it again without
                     }
-                    if (message.Subject is null && !await RenderAsync(db, message, ct))
+                    if (message.Subject is null)
                     {
-                        continue;
+                        if (!await RenderAsync(db, message, ct))
+                        {
+                            continue;
+                        }
+                        manageToken = outbox.Unprotect(message.Secret);
                     }
                     connection ??= await transport.ConnectAsync(ct);
                     await connection.SendAsync(ToMime(message, manageToken), ct);
@@ -155,6 +160,11 @@ public sealed class OutboxSender(
         if (!ManageLinkSlot.In(rendered.Text) && !ManageLinkSlot.In(rendered.Html))
         {
             message.Secret = null; // no link in it (or the key ring lost it): nothing to fill in later
+        }
+        else if (message.Kind == NotificationKind.ThankYou && message.SessionId is { } sessionId && message.AttendeeId is { } attendeeId)
+        {
+            // The survey link is made now, with the email that carries it (walk-ins have no manage link to lend).
+            message.Secret = outbox.Protect(FeedbackLinks.Issue(db, sessionId, attendeeId, time.GetUtcNow().UtcDateTime));
         }
         await db.SaveChangesAsync(ct);
         return true;

@@ -147,6 +147,7 @@ public sealed class PersonalDataService(
             .SetProperty(f => f.NextTopic, (string?)null)
             .SetProperty(f => f.Comment, (string?)null), ct);
         await db.RsvpManageTokens.Where(t => t.Rsvp!.AttendeeId == personId).ExecuteDeleteAsync(ct);
+        await db.FeedbackLinks.Where(t => t.AttendeeId == personId).ExecuteDeleteAsync(ct);
         var theirs = db.OutboxMessages.Where(o => o.AttendeeId == personId);
         await Outbox.DropPendingAsync(theirs, ct);
         await Outbox.BlankAsync(theirs, ct);

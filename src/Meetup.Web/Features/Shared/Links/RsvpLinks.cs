@@ -7,6 +7,10 @@ public static class RsvpLinks
 
     public static string NewRsvp(string baseUrl, int sessionId) => $"{baseUrl}/rsvp/new/{sessionId}";
 
+    /// <summary>The survey behind a personal link: a manage token, or a thank-you email's survey token.</summary>
+    public static string Survey(string baseUrl, string token) => $"{baseUrl}/rsvp/{token}/feedback";
+
+    /// <summary>The survey for people in the room (the QR code on the last slide): they say who they are.</summary>
     public static string Feedback(string baseUrl, int sessionId) => $"{baseUrl}/feedback/{sessionId}";
 
     /// <summary>What the QR code carries: a door helper's phone camera opens the check-in page with the code filled in.</summary>
