@@ -225,6 +225,8 @@ public static class RoutePolicy
         ["POST /admin/sessions/{Id:int}"] = OrganizerPage,
         ["GET /admin/sessions/{SessionId:int}/rsvps"] = OrganizerPage,
         ["POST /admin/sessions/{SessionId:int}/rsvps"] = OrganizerPage,
+        ["GET /admin/sessions/{SessionId:int}/feedback-qr"] = OrganizerPage,
+        ["POST /admin/sessions/{SessionId:int}/feedback-qr"] = OrganizerPage,
         ["GET /admin/sessions/{id:int}/rsvps.csv"] = OrganizerDownload,
         ["GET /admin/people"] = OrganizerPage,
         ["POST /admin/people"] = OrganizerPage,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Data.Errors;
+using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
 using Meetup.Web.Resources;
@@ -71,6 +72,13 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         }
 
         var row = await db.Feedback.FirstOrDefaultAsync(f => f.SessionId == holder.SessionId && f.AttendeeId == holder.AttendeeId, ct);
+        return await StoreAsync(db, holder, row, values, language, now, ct);
+    }
+
+    /// <summary>Writes the answer (a new row, or over <paramref name="row"/>) in the language it was written in.</summary>
+    private static async Task<OperationResult<FeedbackAnswer>> StoreAsync(
+        MeetupDb db, Holder holder, FeedbackRow? row, FeedbackValues values, string? language, DateTime now, CancellationToken ct)
+    {
         if (row is null)
         {
             row = new FeedbackRow { SessionId = holder.SessionId, AttendeeId = holder.AttendeeId, Language = AppLanguages.Default, CreatedAt = now };
@@ -89,6 +97,89 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         row.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         return OperationResult<FeedbackAnswer>.Ok(Answer(row, holder.EndsAt));
+    }
+
+    /// <summary>
+    /// The survey in the room (the QR code on the last slide, <c>/feedback/{sessionId}</c>): the person says who they
+    /// are by check-in code or email, and must be checked in to that session. Only a first answer: one given already
+    /// is changed through the emailed link, so nobody who merely knows an address can overwrite someone's answer.
+    /// </summary>
+    public async Task<OperationResult<FeedbackAnswer>> SaveInRoomAsync(int sessionId, string? who, FeedbackInput input, string? language, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.Status != SessionStatus.Draft)
+            .Select(s => new { s.StartsAt, s.EndsAt }).FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return OperationResult<FeedbackAnswer>.NotFound(l["No session with id {0}.", sessionId]);
+        }
+        var errors = new ValidationErrors();
+        var person = await WhoAsync(db, sessionId, who, errors, ct);
+        var values = FeedbackRules.Check(input, errors, l);
+        if (values is null || person is null)
+        {
+            return OperationResult<FeedbackAnswer>.Invalid(errors);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10));
+        if (FeedbackRules.WhyClosed(session.StartsAt, session.EndsAt, now, l) is { } closed)
+        {
+            return OperationResult<FeedbackAnswer>.Conflict(closed);
+        }
+        if (await db.Feedback.AnyAsync(f => f.SessionId == sessionId && f.AttendeeId == person.Value.Id, ct))
+        {
+            return OperationResult<FeedbackAnswer>.Conflict(l["You have already answered. To change your answer, use the link in your thank-you email."]);
+        }
+        var holder = new Holder(sessionId, person.Value.Id, person.Value.Language, session.StartsAt, session.EndsAt, false);
+        try
+        {
+            return await StoreAsync(db, holder, null, values, language, now, ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsRetryable(ex))
+        {
+            // Sent twice at once: the first one is the answer.
+            return OperationResult<FeedbackAnswer>.Conflict(l["You have already answered. To change your answer, use the link in your thank-you email."]);
+        }
+    }
+
+    /// <summary>The room survey's view: the session and whether it is open now; null for no such (public) session.</summary>
+    public async Task<SurveyView?> RoomSurveyAsync(int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.Status != SessionStatus.Draft)
+            .Select(s => new { s.Title, EventName = s.Event!.Name, s.Event.TimeZone, s.StartsAt, s.EndsAt }).FirstOrDefaultAsync(ct);
+        return session is null ? null : new SurveyView(session.Title, session.EventName, session.StartsAt, session.EndsAt, session.TimeZone,
+            FeedbackRules.EditableUntil(session.EndsAt), FeedbackRules.WhyClosed(session.StartsAt, session.EndsAt, time.GetUtcNow().UtcDateTime, l), null, false);
+    }
+
+    /// <summary>The person checked in to the session whom the check-in code or email names; else a field error on "who".</summary>
+    private async Task<(int Id, string? Language)?> WhoAsync(MeetupDb db, int sessionId, string? who, ValidationErrors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(who))
+        {
+            errors.Add("who", l["Enter your check-in code or your email address."]);
+            return null;
+        }
+        int? id = null;
+        if (who.Contains('@', StringComparison.Ordinal))
+        {
+            var email = EmailAddress.Normalize(who);
+            id = email.Length <= 320 ? await PeopleByEmail.IdAsync(db, email, ct) : null;
+        }
+        else if (CheckInCodes.Normalize(who) is { } code)
+        {
+            id = await db.Rsvps.Where(r => r.SessionId == sessionId && r.CheckInCode == code).Select(r => (int?)r.AttendeeId).FirstOrDefaultAsync(ct);
+        }
+        var person = id is null ? null : await db.Attendees.AsNoTracking()
+            .Where(a => a.Id == id && db.CheckIns.Any(c => c.SessionId == sessionId && c.AttendeeId == a.Id))
+            .Select(a => new { a.Id, a.PreferredLanguage }).FirstOrDefaultAsync(ct);
+        if (person is null)
+        {
+            // The same words whether the address is unknown or only not checked in here.
+            errors.Add("who", l["Nobody checked in to this session has this check-in code or email. Check it, or use the link in your thank-you email."]);
+            return null;
+        }
+        return (person.Id, person.PreferredLanguage);
     }
 
     /// <summary>
