@@ -42,7 +42,11 @@ internal sealed class CameBackHistory
             var start = s == 5 ? new DateTime(2027, 1, 6, 10, 0, 0, DateTimeKind.Utc) : new DateTime(2018, 9, 5, 10, 30, 0, DateTimeKind.Utc).AddDays(7 * s);
             var session = new Session
             {
-                Title = $"#{s + 1}", StartsAt = start, EndsAt = start.AddHours(2), CreatedAt = created, UpdatedAt = created,
+                Title = $"#{s + 1}",
+                StartsAt = start,
+                EndsAt = start.AddHours(2),
+                CreatedAt = created,
+                UpdatedAt = created,
                 Status = s == 2 ? SessionStatus.Cancelled : SessionStatus.Published,
             };
             foreach (var name in came[s])
@@ -70,9 +74,17 @@ internal sealed class CameBackHistory
     private static Meetup.Data.Entities.Feedback Answer(Session session, Attendee person, int overall, int understanding, FeedbackComeNext comeNext, string? comment)
         => new()
         {
-            SessionId = session.Id, AttendeeId = person.Id, Overall = overall, Understanding = understanding,
-            Pace = FeedbackPace.JustRight, Length = FeedbackLength.JustRight, ComeNext = comeNext, Comment = comment,
-            Language = "en", CreatedAt = session.EndsAt, UpdatedAt = session.EndsAt,
+            SessionId = session.Id,
+            AttendeeId = person.Id,
+            Overall = overall,
+            Understanding = understanding,
+            Pace = FeedbackPace.JustRight,
+            Length = FeedbackLength.JustRight,
+            ComeNext = comeNext,
+            Comment = comment,
+            Language = "en",
+            CreatedAt = session.EndsAt,
+            UpdatedAt = session.EndsAt,
         };
 
     public static RetentionService Retention(TestDatabase database) => new(Factory(database), new FakeTimeProvider(Now));

@@ -1,5 +1,4 @@
 using Meetup.Testing;
-using Meetup.Web.Features.Retention;
 using Meetup.Web.Features.Retention.Dashboard;
 
 namespace Meetup.Tests.Features.Retention.Dashboard;
@@ -16,7 +15,7 @@ public class PersonRetentionTests
         var report = await CameBackHistory.Retention(database).GetReportAsync(history.EventId);
         var service = CameBackHistory.Person(database);
 
-        foreach (var (name, id) in history.People)
+        foreach (var id in history.People.Values)
         {
             var standing = Assert.Single(await service.ForAsync(id, [history.EventId]));
             var row = Assert.Single(report!.Attendees, a => a.AttendeeId == id);
