@@ -217,6 +217,8 @@ public static class RoutePolicy
         ["POST /admin/events/{EventId:int}/import"] = OrganizerPage,
         ["GET /admin/events/{EventId:int}/retention"] = OrganizerPage,
         ["POST /admin/events/{EventId:int}/retention"] = OrganizerPage,
+        ["GET /admin/events/{EventId:int}/retention/sessions/{SessionId:int}"] = OrganizerPage,
+        ["POST /admin/events/{EventId:int}/retention/sessions/{SessionId:int}"] = OrganizerPage,
         ["GET /admin/events/{id:int}/retention.csv"] = OrganizerDownload,
         ["GET /admin/events/{id:int}/attendance.csv"] = OrganizerDownload,
         ["GET /admin/sessions/new"] = OrganizerPage,

@@ -316,9 +316,7 @@ public static class RetentionCalculator
         var eligible = n - first + 1;
         var ratio = Ratio(attended, eligible);
         var missedStreak = n - s.Last[p];
-        // At risk: a regular over the sessions from their first to their last.
-        var ratioUntilStopped = Ratio(attended, n - missedStreak - first + 1);
-        return new AttendeeRetention
+        var row = new AttendeeRetention
         {
             AttendeeId = attendeeId,
             Name = person?.Name,
@@ -329,10 +327,13 @@ public static class RetentionCalculator
             CurrentStreak = missedStreak == 0 ? s.Streak[p] : 0,
             MissedStreak = missedStreak,
             Regular = attended >= thresholds.RegularMinSessions && ratio >= thresholds.RegularMinRatio,
-            AtRisk = missedStreak >= thresholds.AtRiskMissedSessions
-                && attended >= thresholds.RegularMinSessions
-                && ratioUntilStopped >= thresholds.RegularMinRatio,
+            AtRisk = false,
         };
+        // At risk: a regular over the sessions from their first to their last (the ratio the at-risk list shows).
+        return row.MissedStreak >= thresholds.AtRiskMissedSessions && row.Attended >= thresholds.RegularMinSessions
+            && row.RatioUntilStopped >= thresholds.RegularMinRatio
+            ? row with { AtRisk = true }
+            : row;
     }
 
     private static double Ratio(int numerator, int denominator) => (double)numerator / denominator;

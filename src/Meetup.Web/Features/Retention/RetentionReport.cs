@@ -108,6 +108,18 @@ public sealed record AttendeeRetention
     public required int MissedStreak { get; init; }
     public required bool Regular { get; init; }
     public required bool AtRisk { get; init; }
+
+    /// <summary>
+    /// Counted sessions from their first to the last they came: <see cref="Eligible"/> without the current run of
+    /// misses, what "at risk" measures (a regular until they stopped). Not in the API, which derives it as
+    /// <c>eligible − missedStreak</c>.
+    /// </summary>
+    [JsonIgnore]
+    public int EligibleUntilStopped => Eligible - MissedStreak;
+
+    /// <summary><see cref="Attended"/> / <see cref="EligibleUntilStopped"/>.</summary>
+    [JsonIgnore]
+    public double RatioUntilStopped => (double)Attended / EligibleUntilStopped;
 }
 
 public sealed record RetentionSlot
