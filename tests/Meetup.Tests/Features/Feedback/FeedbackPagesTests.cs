@@ -30,8 +30,8 @@ public class FeedbackPagesTests
         var sam = await AttendeeAsync(app, admin, session.Id, "Sam Lee", "sam@example.com", "en");
         await AttendeeAsync(app, admin, session.Id, "Silent Person", "silent@example.com");
         AfterTheSession(time);
-        await AnswersAsync(app, gao, Answer(overall: 5, understanding: 4, pace: "too_fast", length: "just_right", comeNext: "yes", nextTopic: "Helm", comment: "讲得很好"));
-        await AnswersAsync(app, aiko, Answer(overall: 4, understanding: 2, pace: "too_fast", length: "too_long", comeNext: "maybe", nextTopic: "helm"));
+        await AnswersAsync(app, gao, Answer(overall: 5, understanding: 4, pace: "too_fast", length: "just_right", comeNext: "yes", nextTopic: "helm", comment: "讲得很好"));
+        await AnswersAsync(app, aiko, Answer(overall: 4, understanding: 2, pace: "too_fast", length: "too_long", comeNext: "maybe", nextTopic: "Helm"));
         await AnswersAsync(app, sam, Answer(overall: 2, understanding: 2, pace: "just_right", length: "too_long", comeNext: "no",
             nextTopic: "<b>Operators</b>", comment: "<script>alert(1)</script> Too long for me."));
         var cookies = await BackOfficePage.SignInAsync(app);
@@ -49,7 +49,7 @@ public class FeedbackPagesTests
         Assert.Equal("0 (0%)", Figure(html, "pace-too_slow"));
         Assert.Equal("2 (67%)", Figure(html, "length-too_long"));
         Assert.Equal("1 (33%)", Figure(html, "comeNext-maybe"));
-        // Topics folded with their counts; every text is text, never markup.
+        // Topics folded with their counts (as last spelled); every text is text, never markup.
         Assert.Equal("2", Figure(html, "topic-Helm"));
         Assert.Contains("&lt;b&gt;Operators&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Operators", html, StringComparison.Ordinal);
@@ -155,8 +155,8 @@ public class FeedbackPagesTests
         var gao = await AttendeeAsync(app, admin, session.Id, "Gao Lin", "gao@example.com");
         var sam = await AttendeeAsync(app, admin, session.Id, "Sam Lee", "sam@example.com");
         AfterTheSession(time);
-        await AnswersAsync(app, gao, Answer(nextTopic: "Helm"));
-        await AnswersAsync(app, sam, Answer(nextTopic: "helm"));
+        await AnswersAsync(app, gao, Answer(nextTopic: "helm"));
+        await AnswersAsync(app, sam, Answer(nextTopic: "Helm")); // the later spelling is shown
         var next = (await (await admin.PostAsync($"/api/sessions/{session.Id}/schedule-next", null)).Content.ReadFromJsonAsync<SessionResource>())!;
         var empty = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(7)); // another event: nothing asked
         var cookies = await BackOfficePage.SignInAsync(app);
