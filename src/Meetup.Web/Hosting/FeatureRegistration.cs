@@ -4,6 +4,8 @@ using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.CheckIns;
 using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Feedback;
+using Meetup.Web.Features.Feedback.Organizer;
+using Meetup.Web.Features.Feedback.Trend;
 using Meetup.Web.Features.Home;
 using Meetup.Web.Features.Import;
 using Meetup.Web.Features.Import.Screen;
@@ -43,6 +45,8 @@ internal static class FeatureRegistration
         services.AddRsvps();
         services.AddCheckIns();
         services.AddFeedback();
+        services.AddFeedbackOrganizer();
+        services.AddFeedbackTrend();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
