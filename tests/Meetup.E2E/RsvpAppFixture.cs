@@ -51,12 +51,12 @@ public sealed class RsvpAppFixture : IAsyncLifetime
         => Browser.NewPageAsync(App.BaseUrl, javaScript, width, height);
 
     /// <summary>Another published in-person session of the same event, for a test that needs its own counts.</summary>
-    public async Task<int> NewSessionAsync(int capacity, string title = "Kubernetes 入門 #5")
+    public async Task<int> NewSessionAsync(int capacity, string title = "Kubernetes 入門 #5", DateTime? startsAt = null)
     {
         var session = await Api.PostAsJsonAsync($"/api/events/{_eventId}/sessions", new
         {
             title,
-            startsAt = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            startsAt = (startsAt ?? DateTime.UtcNow.AddDays(10)).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
             durationMinutes = 120,
             format = "in_person",
             venueName = "Room Fuji",

@@ -9,7 +9,7 @@ public sealed class SessionEditorScreen(IPage page)
 {
     public IPage Page => page;
 
-    public ILocator Title => page.GetByLabel("Title");
+    public ILocator Title => page.GetByRole(AriaRole.Textbox, new() { Name = "Title" });
     public ILocator Date => page.GetByLabel("Date").First;
     public ILocator StartsAt => page.GetByLabel("Starts at");
     public ILocator Capacity => page.GetByLabel("Capacity");
