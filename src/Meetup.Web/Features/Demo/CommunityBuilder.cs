@@ -6,7 +6,7 @@ namespace Meetup.Web.Features.Demo;
 /// <summary>
 /// Builds the demo community in memory from <see cref="DemoCommunity"/> with one seeded random sequence, so it is
 /// the same every run. Split by job: here the event, cohorts and habits; .Sessions the sessions and agendas;
-/// .Attendance who comes and how; .People names and addresses.
+/// .Attendance who comes and how; .People names and addresses; .Feedback their survey answers.
 /// </summary>
 [SuppressMessage("Security", "CA5394:Do not use insecure randomness",
     Justification = "Demo data must come out the same on every run, so a seeded System.Random; nothing here is secret.")]
@@ -60,6 +60,7 @@ internal sealed partial class CommunityBuilder(DateTimeOffset now)
         CreateCohorts(held);
 
         string? previousTalk = null;
+        var heldSessions = new List<Session>();
         foreach (var plan in DemoCommunity.History)
         {
             var session = NewSession(plan, previousTalk);
@@ -67,6 +68,7 @@ internal sealed partial class CommunityBuilder(DateTimeOffset now)
             if (plan.CancelReason is null)
             {
                 Attend(session, plan, held.IndexOf(plan.Date));
+                heldSessions.Add(session);
             }
             previousTalk = plan.Agenda.FirstOrDefault(a => a.Kind == AgendaItemKind.Talk)?.Title ?? previousTalk;
         }
@@ -81,7 +83,7 @@ internal sealed partial class CommunityBuilder(DateTimeOffset now)
         }
         // Someone turned away at a full door left no trace, so they are no attendee of ours.
         var attendees = _people.Select(p => p.Attendee).Where(a => a.CreatedAt != default).ToList();
-        return new DemoData(ev, [.. DemoCommunity.Speakers.Select(p => _speakers[p.Key])], attendees, _rsvps, _checkIns);
+        return new DemoData(ev, [.. DemoCommunity.Speakers.Select(p => _speakers[p.Key])], attendees, Survey(heldSessions), _rsvps, _checkIns);
     }
 
     private void CreateCohorts(List<DateOnly> held)

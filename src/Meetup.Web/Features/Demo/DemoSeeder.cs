@@ -7,7 +7,7 @@ namespace Meetup.Web.Features.Demo;
 /// <summary>
 /// Inserts the demo community of <see cref="DemoCommunity"/>: one event, its history since 2018 with
 /// RSVPs and check-ins shaped like real people (a core that always comes, one-timers, people who drift
-/// away and come back), and one upcoming session open for RSVPs.
+/// away and come back), survey answers for the latest sessions, and one upcoming session open for RSVPs.
 /// </summary>
 public static class DemoSeeder
 {
@@ -36,6 +36,7 @@ public static class DemoSeeder
         db.Events.Add(demo.Event);
         db.Speakers.AddRange(demo.Speakers);
         db.Attendees.AddRange(demo.Attendees);
+        db.Feedback.AddRange(demo.Answers);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -54,11 +55,12 @@ public static class DemoSeeder
         }
 
         logger.LogInformation(
-            "Seeded demo event {Slug}: {Sessions} sessions, {Speakers} speakers, {Attendees} attendees, {Rsvps} RSVPs, {CheckIns} check-ins",
-            EventSlug, demo.Event.Sessions.Count, demo.Speakers.Count, demo.Attendees.Count, demo.Rsvps, demo.CheckIns);
+            "Seeded demo event {Slug}: {Sessions} sessions, {Speakers} speakers, {Attendees} attendees, {Rsvps} RSVPs, {CheckIns} check-ins, {Answers} survey answers",
+            EventSlug, demo.Event.Sessions.Count, demo.Speakers.Count, demo.Attendees.Count, demo.Rsvps, demo.CheckIns, demo.Answers.Count);
         return true;
     }
 }
 
 /// <summary>What <see cref="CommunityBuilder"/> built, ready to insert.</summary>
-internal sealed record DemoData(Event Event, IReadOnlyList<Speaker> Speakers, IReadOnlyList<Attendee> Attendees, int Rsvps, int CheckIns);
+internal sealed record DemoData(
+    Event Event, IReadOnlyList<Speaker> Speakers, IReadOnlyList<Attendee> Attendees, IReadOnlyList<Data.Entities.Feedback> Answers, int Rsvps, int CheckIns);

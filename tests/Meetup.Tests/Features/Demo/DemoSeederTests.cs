@@ -32,6 +32,32 @@ public class DemoSeederTests
     }
 
     [Fact]
+    public async Task The_latest_sessions_have_survey_answers_from_people_who_were_there_and_understanding_goes_with_coming_back()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await database.MigrateAsync();
+        await using var db = database.CreateContext();
+        await DemoSeeder.SeedAsync(db, Now, NullLogger.Instance);
+
+        var answers = await db.Feedback.AsNoTracking().ToListAsync();
+        Assert.InRange(answers.Count, 200, 2000);
+        Assert.All(answers, a => Assert.True(db.CheckIns.Any(c => c.SessionId == a.SessionId && c.AttendeeId == a.AttendeeId)));
+        Assert.Contains(answers, a => a.NextTopic is not null);
+        Assert.Contains(answers, a => a.Comment is not null && a.Language == "zh");
+
+        // The story the dashboard tells: those who understood came back more often than those who did not.
+        var held = await db.Sessions.AsNoTracking().Where(s => s.CheckIns.Any()).OrderBy(s => s.StartsAt).Select(s => s.Id).ToListAsync();
+        var next = held.Zip(held.Skip(1)).ToDictionary(p => p.First, p => p.Second);
+        var checkIns = (await db.CheckIns.AsNoTracking().Select(c => new { c.SessionId, c.AttendeeId }).ToListAsync()).ToHashSet();
+        double Rate(Func<Meetup.Data.Entities.Feedback, bool> which)
+        {
+            var group = answers.Where(a => next.ContainsKey(a.SessionId) && which(a)).ToList();
+            return group.Count(a => checkIns.Contains(new { SessionId = next[a.SessionId], a.AttendeeId })) / (double)group.Count;
+        }
+        Assert.True(Rate(a => a.Understanding >= 4) > Rate(a => a.Understanding <= 2) + 0.15);
+    }
+
+    [Fact]
     public async Task The_demo_is_a_living_bilingual_community_with_one_open_session()
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
