@@ -140,6 +140,9 @@ public sealed class RetentionHistory(
     /// <summary>The event's held, upcoming and cancelled sessions (no drafts), in no particular order.</summary>
     public IReadOnlyList<RetentionSession> Sessions => sessions;
 
+    /// <summary>One pair per check-in at those sessions, in no particular order.</summary>
+    public IReadOnlyList<SessionAttendee> CheckIns => checkIns;
+
     /// <summary>The report for [<paramref name="from"/>, <paramref name="to"/>] as it stood at <paramref name="now"/> (which sessions had started).</summary>
     public EventRetention Compute(DateOnly? from, DateOnly? to, DateTimeOffset now)
         => new(timeZone, RetentionCalculator.Compute(new RetentionInput
