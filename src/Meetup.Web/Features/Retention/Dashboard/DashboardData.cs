@@ -20,6 +20,9 @@ public sealed record DashboardData(
     /// <summary>The period the KPI cards compare with; null for a range without a start (nothing comes before all history).</summary>
     public PreviousPeriod? Period { get; init; }
 
+    /// <summary>What feedback says about coming back: the return rate by survey answer, answered sessions in the range.</summary>
+    public IReadOnlyList<FeedbackEffectRow> FeedbackEffect { get; init; } = [];
+
     /// <summary><see cref="Period"/>'s report as it stood when that period ended (same read as <see cref="Report"/>).</summary>
     public RetentionReport? Previous { get; init; }
 

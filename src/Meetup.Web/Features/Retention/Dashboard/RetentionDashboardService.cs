@@ -9,7 +9,8 @@ namespace Meetup.Web.Features.Retention.Dashboard;
 /// Reads what the retention dashboard shows: the event's history read once (<see cref="RetentionService.ReadAsync"/>:
 /// its row gives name, zone and thresholds), the report of the chosen range and, when the range has a start, the
 /// previous period's report from the same read (for the KPI changes), plus the speakers on its agendas (one small
-/// read bounded by the number of sessions, made alongside); never a query per row.
+/// read bounded by the number of sessions) and the survey answers (one scan of three ints a row), both made alongside;
+/// never a query per row.
 /// </summary>
 /// <remarks>
 /// <see cref="LoadAsync"/> is the one place that decides what the dashboard runs side by side: the whole load off the
@@ -18,7 +19,8 @@ namespace Meetup.Web.Features.Retention.Dashboard;
 /// start it and await it.
 /// </remarks>
 public sealed class RetentionDashboardService(
-    IDbContextFactory<MeetupDb> dbFactory, RetentionService retention, TimeProvider time, ILogger<RetentionDashboardService> logger)
+    IDbContextFactory<MeetupDb> dbFactory, RetentionService retention, FeedbackEffectService feedback, TimeProvider time,
+    ILogger<RetentionDashboardService> logger)
 {
     public async Task<IReadOnlyList<EventChoice>> EventsAsync(CancellationToken ct = default)
     {
@@ -39,8 +41,10 @@ public sealed class RetentionDashboardService(
     {
         var watch = Stopwatch.StartNew();
         var speakers = Task.Run(() => SpeakersAsync(eventId, ct), ct);
+        // A scan like the history's pair scans: on a thread of its own for the same reason (RetentionService.OwnThread).
+        var answers = Task.Factory.StartNew(() => feedback.ReadAnswersAsync(eventId, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         var read = retention.ReadAsync(eventId, ct);
-        await Task.WhenAll(speakers, read);
+        await Task.WhenAll(speakers, answers, read);
         if (await read is not { } history)
         {
             return null;
@@ -56,6 +60,7 @@ public sealed class RetentionDashboardService(
             CountedStarts(history.Sessions, report), SpeakerImpact.Compute(report.Sessions, await speakers), history.Thresholds)
         {
             Period = period,
+            FeedbackEffect = FeedbackEffectCalculator.Compute(history, report, await answers, range.From, range.To),
             Previous = previous is null ? null : await previous,
         };
         logger.LogInformation("Retention dashboard of event {EventId}: read in {ReadMs} ms, all in {TotalMs} ms ({Sessions} sessions, {People} people)",
