@@ -103,10 +103,11 @@ internal static class DashboardBenchmark
             Environment.CurrentDirectory = AppContext.BaseDirectory;
             await using var app = await KestrelApp.StartAsync(settings: QuietHost);
             var eventId = await SeedAsync(app);
-            var (report, load) = await MeasureServicesAsync(app, eventId, runs);
+            var (report, load, answers) = await MeasureServicesAsync(app, eventId, runs);
             Console.WriteLine($"service, median of {runs} runs after {WarmUpRuns} warm-up runs (round-robin)");
             Console.WriteLine($"{Row("(a) baseline: RetentionService.GetReportAsync", report.Median)}   (fastest {report.Min:F1} ms; CPU {report.CpuMedian:F0} ms)");
             Console.WriteLine($"{Row("(b) RetentionDashboardService.LoadAsync", load.Median)}   (fastest {load.Min:F1} ms; CPU {load.CpuMedian:F0} ms)   = {load.Median / report.Median:F2}x (a)");
+            Console.WriteLine($"{Row("    of which alongside: the answers read alone", answers.Median)}   (fastest {answers.Min:F1} ms; CPU {answers.CpuMedian:F0} ms)   = {answers.Median / report.Median:F2}x (a)");
 
             Console.WriteLine($"browser: navigation to /admin/events/{eventId}/retention until the KPI figures and the lifecycle chart are shown "
                 + "(first screen), then until every section is (complete)");
@@ -129,15 +130,17 @@ internal static class DashboardBenchmark
         return 0;
     }
 
-    private static async Task<(Timing Report, Timing Load)> MeasureServicesAsync(KestrelApp app, int eventId, int runs)
+    private static async Task<(Timing Report, Timing Load, Timing Answers)> MeasureServicesAsync(KestrelApp app, int eventId, int runs)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var retention = scope.ServiceProvider.GetRequiredService<RetentionService>();
         var dashboard = scope.ServiceProvider.GetRequiredService<RetentionDashboardService>();
+        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackEffectService>();
         Func<Task>[] measured =
         [
             async () => Counted((await retention.GetReportAsync(eventId))?.Overall.CountedSessions),
             async () => Counted((await dashboard.LoadAsync(eventId, DashboardRange.AllHistory)) is { FeedbackEffect.Count: > 0 } data ? data.TotalCounted : null),
+            async () => Answered((await feedback.ReadAnswersAsync(eventId)).Count),
         ];
 
         for (var i = 0; i < WarmUpRuns; i++)
@@ -156,7 +159,15 @@ internal static class DashboardBenchmark
                 (times[m][i], cpu[m][i]) = await TimeAsync(measured[m]);
             }
         }
-        return (Timing.Of(times[0], cpu[0]), Timing.Of(times[1], cpu[1]));
+        return (Timing.Of(times[0], cpu[0]), Timing.Of(times[1], cpu[1]), Timing.Of(times[2], cpu[2]));
+    }
+
+    private static void Answered(int answers)
+    {
+        if (answers != Sessions * AnswersPerSession)
+        {
+            throw new InvalidOperationException($"Expected {Sessions * AnswersPerSession} survey answers, read {answers}.");
+        }
     }
 
     /// <summary>A figure of the wrong data would be worthless: stop rather than print it.</summary>
