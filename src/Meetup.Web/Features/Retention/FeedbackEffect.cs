@@ -41,7 +41,7 @@ public static class FeedbackQuestions
 /// <summary>
 /// The feedback effect (docs/api.md, "Feedback"): for every answer about a counted session (docs/retention.md) that has
 /// a next counted session, whether its author checked in to that next session; summed per question and answer. Pure,
-/// and linear in check-ins and answers: one hash set of the check-ins at "next" sessions, one lookup per answer.
+/// and linear in check-ins and answers: one set of attendees per "next" session, one lookup per answer.
 /// </summary>
 public static class FeedbackEffectCalculator
 {
@@ -72,13 +72,18 @@ public static class FeedbackEffectCalculator
             return [];
         }
 
-        var nextIds = next.Values.ToHashSet();
-        var attended = new HashSet<long>();
+        // A set per session, not one set of (session, attendee) longs: a long's hash is its halves XORed, and small
+        // session ids XOR small attendee ids collide so often that 500,000 check-ins took seconds.
+        var attended = new Dictionary<int, HashSet<int>>();
+        foreach (var nextId in next.Values)
+        {
+            attended[nextId] = [];
+        }
         foreach (var checkIn in history.CheckIns)
         {
-            if (nextIds.Contains(checkIn.SessionId))
+            if (attended.TryGetValue(checkIn.SessionId, out var people))
             {
-                attended.Add(Key(checkIn.SessionId, checkIn.AttendeeId));
+                people.Add(checkIn.AttendeeId);
             }
         }
 
@@ -91,7 +96,7 @@ public static class FeedbackEffectCalculator
             {
                 continue;
             }
-            var came = attended.Contains(Key(nextId, answer.AttendeeId)) ? 1 : 0;
+            var came = attended[nextId].Contains(answer.AttendeeId) ? 1 : 0;
             for (var q = 0; q < Fields.Length; q++)
             {
                 var value = answer.Answers >> Fields[q].Shift & Fields[q].Mask;
@@ -138,6 +143,4 @@ public static class FeedbackEffectCalculator
         }
         return rows;
     }
-
-    private static long Key(int sessionId, int attendeeId) => (long)sessionId << 32 | (uint)attendeeId;
 }
