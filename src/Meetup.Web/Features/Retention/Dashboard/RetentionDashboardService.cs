@@ -9,8 +9,8 @@ namespace Meetup.Web.Features.Retention.Dashboard;
 /// Reads what the retention dashboard shows: the event's history read once (<see cref="RetentionService.ReadAsync"/>:
 /// its row gives name, zone and thresholds), the report of the chosen range and, when the range has a start, the
 /// previous period's report from the same read (for the KPI changes), plus the speakers on its agendas (one small
-/// read bounded by the number of sessions) and the survey answers (one scan of three ints a row), both made alongside;
-/// never a query per row.
+/// read bounded by the number of sessions, made alongside) and, after them, the survey answers (one scan of three ints
+/// a row) for the feedback panel; never a query per row.
 /// </summary>
 /// <remarks>
 /// <see cref="LoadAsync"/> is the one place that decides what the dashboard runs side by side: the whole load off the
@@ -41,10 +41,8 @@ public sealed class RetentionDashboardService(
     {
         var watch = Stopwatch.StartNew();
         var speakers = Task.Run(() => SpeakersAsync(eventId, ct), ct);
-        // A scan like the history's pair scans: on a thread of its own for the same reason (RetentionService.OwnThread).
-        var answers = Task.Factory.StartNew(() => feedback.ReadAnswersAsync(eventId, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         var read = retention.ReadAsync(eventId, ct);
-        await Task.WhenAll(speakers, answers, read);
+        await Task.WhenAll(speakers, read);
         if (await read is not { } history)
         {
             return null;
@@ -56,11 +54,17 @@ public sealed class RetentionDashboardService(
         // The previous period as it stood when it ended, from the same read, computed alongside the current one.
         var previous = period is { } p ? Task.Run(() => history.Compute(p.From, p.To, p.AsOf(history.TimeZone)).Report, ct) : null;
         var report = history.Compute(range.From, range.To, time.GetUtcNow()).Report;
+        // The feedback panel is below the first screen: its scan starts once the history is read (beside it, on two
+        // cores, it delayed the first screen) and runs while the page shows the figures. On a thread of its own, as
+        // the history's pair scans (RetentionService.OwnThread).
+        var feedbackEffect = Task.Factory.StartNew(
+            async () => FeedbackEffectCalculator.Compute(history, report, await feedback.ReadAnswersAsync(eventId, ct), range.From, range.To),
+            ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         var data = new DashboardData(eventId, history.EventName, history.TimeZone, today, range, report,
             CountedStarts(history.Sessions, report), SpeakerImpact.Compute(report.Sessions, await speakers), history.Thresholds)
         {
             Period = period,
-            FeedbackEffect = FeedbackEffectCalculator.Compute(history, report, await answers, range.From, range.To),
+            FeedbackEffect = feedbackEffect,
             Previous = previous is null ? null : await previous,
         };
         logger.LogInformation("Retention dashboard of event {EventId}: read in {ReadMs} ms, all in {TotalMs} ms ({Sessions} sessions, {People} people)",

@@ -103,6 +103,7 @@ public class RetentionDashboardServiceTests
             NullLogger<RetentionDashboardService>.Instance);
 
         var data = await dashboard.LoadAsync(eventId, new DashboardRange(new DateOnly(2018, 10, 1), null));
+        await data!.FeedbackEffect; // read after the rest
 
         Assert.Equal("study-group", data!.EventName);
         Assert.Equal("Asia/Tokyo", data.TimeZone.Id);
