@@ -13,10 +13,11 @@ using static Microsoft.Playwright.Assertions;
 namespace Meetup.Benchmarks;
 
 /// <summary>
-/// The retention dashboard on a large event (200 counted sessions, 20,000 people, 500,000 check-ins and about
-/// 450,000 confirmed RSVPs, SQLite) served by the real app on a Kestrel port, against a baseline measured in the same
+/// The retention dashboard on a large event (200 counted sessions, 20,000 people, 500,000 check-ins, about
+/// 450,000 confirmed RSVPs and 400,000 survey answers — 2,000 per session, SQLite) served by the real app on a Kestrel port, against a baseline measured in the same
 /// run: (a) the retention report alone (<see cref="RetentionService.GetReportAsync"/>), (b) what the dashboard reads
-/// (<see cref="RetentionDashboardService.LoadAsync"/>: the report plus two small reads), (c) Chromium's navigation to the
+/// (<see cref="RetentionDashboardService.LoadAsync"/>: the report plus the speakers and the survey answers, with the
+/// feedback effect), (c) Chromium's navigation to the
 /// dashboard until its KPI figures and lifecycle chart are shown — the first visit on its own, and the median of all
 /// visits — and (d) until every section is there. Prints the figures, their ratios to (a), and whether the target
 /// (first render within 1 s) is met by the first visit and by the median; it asserts nothing.
@@ -33,6 +34,7 @@ internal static class DashboardBenchmark
     private const int People = 20_000;
     private const int PerSession = 2_500;
     private const int CorePeople = 1_500;
+    private const int AnswersPerSession = 2_000;
     private const int WarmUpRuns = 3;
     private const int Visits = 5;
     private const double TargetMs = 1_000;
@@ -58,9 +60,9 @@ internal static class DashboardBenchmark
         }
         """;
 
-    /// <summary>Polled after <see cref="Shown"/>: the last section (the no-show charts) is drawn.</summary>
+    /// <summary>Polled after <see cref="Shown"/>: the last section (the no-show charts) and the feedback panel's figures are drawn.</summary>
     private const string Complete = """
-        () => document.querySelector('#no-shows svg') ? performance.now() : false
+        () => document.querySelector('#no-shows svg') && document.querySelector('#feedback-effect .rd-effect-answer') ? performance.now() : false
         """;
 
     /// <summary>Keeps the host's start-up and shutdown lines out of the printed figures; errors still show.</summary>
@@ -93,17 +95,19 @@ internal static class DashboardBenchmark
 
         try
         {
-            Console.WriteLine($"dashboard: {Sessions} counted sessions, {People:N0} people, {Sessions * PerSession:N0} check-ins, SQLite; "
+            Console.WriteLine($"dashboard: {Sessions} counted sessions, {People:N0} people, {Sessions * PerSession:N0} check-ins, "
+                + $"{Sessions * AnswersPerSession:N0} survey answers, SQLite; "
                 + $"the app on Kestrel, Chromium at {chromium}; {Environment.ProcessorCount} cores, {LoadAverage()}");
             // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working
             // directory; a test runner starts in the output directory, dotnet run in the caller's: start where tests do.
             Environment.CurrentDirectory = AppContext.BaseDirectory;
             await using var app = await KestrelApp.StartAsync(settings: QuietHost);
             var eventId = await SeedAsync(app);
-            var (report, load) = await MeasureServicesAsync(app, eventId, runs);
+            var (report, load, answers) = await MeasureServicesAsync(app, eventId, runs);
             Console.WriteLine($"service, median of {runs} runs after {WarmUpRuns} warm-up runs (round-robin)");
             Console.WriteLine($"{Row("(a) baseline: RetentionService.GetReportAsync", report.Median)}   (fastest {report.Min:F1} ms; CPU {report.CpuMedian:F0} ms)");
             Console.WriteLine($"{Row("(b) RetentionDashboardService.LoadAsync", load.Median)}   (fastest {load.Min:F1} ms; CPU {load.CpuMedian:F0} ms)   = {load.Median / report.Median:F2}x (a)");
+            Console.WriteLine($"{Row("    of which: the answers read alone", answers.Median)}   (fastest {answers.Min:F1} ms; CPU {answers.CpuMedian:F0} ms)   = {answers.Median / report.Median:F2}x (a)");
 
             Console.WriteLine($"browser: navigation to /admin/events/{eventId}/retention until the KPI figures and the lifecycle chart are shown "
                 + "(first screen), then until every section is (complete)");
@@ -126,15 +130,17 @@ internal static class DashboardBenchmark
         return 0;
     }
 
-    private static async Task<(Timing Report, Timing Load)> MeasureServicesAsync(KestrelApp app, int eventId, int runs)
+    private static async Task<(Timing Report, Timing Load, Timing Answers)> MeasureServicesAsync(KestrelApp app, int eventId, int runs)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var retention = scope.ServiceProvider.GetRequiredService<RetentionService>();
         var dashboard = scope.ServiceProvider.GetRequiredService<RetentionDashboardService>();
+        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackEffectService>();
         Func<Task>[] measured =
         [
             async () => Counted((await retention.GetReportAsync(eventId))?.Overall.CountedSessions),
-            async () => Counted((await dashboard.LoadAsync(eventId, DashboardRange.AllHistory))?.TotalCounted),
+            async () => Counted((await dashboard.LoadAsync(eventId, DashboardRange.AllHistory)) is { } data && (await data.FeedbackEffect).Count > 0 ? data.TotalCounted : null),
+            async () => Answered((await feedback.ReadAnswersAsync(eventId)).Count),
         ];
 
         for (var i = 0; i < WarmUpRuns; i++)
@@ -153,7 +159,15 @@ internal static class DashboardBenchmark
                 (times[m][i], cpu[m][i]) = await TimeAsync(measured[m]);
             }
         }
-        return (Timing.Of(times[0], cpu[0]), Timing.Of(times[1], cpu[1]));
+        return (Timing.Of(times[0], cpu[0]), Timing.Of(times[1], cpu[1]), Timing.Of(times[2], cpu[2]));
+    }
+
+    private static void Answered(int answers)
+    {
+        if (answers != Sessions * AnswersPerSession)
+        {
+            throw new InvalidOperationException($"Expected {Sessions * AnswersPerSession} survey answers, read {answers}.");
+        }
     }
 
     /// <summary>A figure of the wrong data would be worthless: stop rather than print it.</summary>
@@ -227,7 +241,7 @@ internal static class DashboardBenchmark
     /// <summary>
     /// Sessions and people through EF; the check-ins and RSVPs with one prepared statement each, in one transaction.
     /// A core of 1,500 people who nearly always come, the rest drawn from everyone: 2,500 check-ins per session,
-    /// every tenth person a walk-in (no RSVP).
+    /// every tenth person a walk-in (no RSVP); 2,000 of each session's people answer its survey.
     /// </summary>
     private static async Task<int> SeedAsync(KestrelApp app)
     {
@@ -274,6 +288,19 @@ internal static class DashboardBenchmark
         var cs = checkIn.Parameters.Add("$s", SqliteType.Integer);
         var ca = checkIn.Parameters.Add("$a", SqliteType.Integer);
         var cat = checkIn.Parameters.Add("$at", SqliteType.Text);
+        await using var answer = connection.CreateCommand();
+        answer.Transaction = transaction;
+        answer.CommandText = "INSERT INTO \"Feedback\" (\"SessionId\", \"AttendeeId\", \"Overall\", \"Understanding\", \"Pace\", \"Length\", \"ComeNext\", \"Language\", \"CreatedAt\", \"UpdatedAt\") "
+            + "VALUES ($s, $a, $o, $u, $p, $l, $c, 'ja', $at, $at)";
+        var fs = answer.Parameters.Add("$s", SqliteType.Integer);
+        var fa = answer.Parameters.Add("$a", SqliteType.Integer);
+        var fo = answer.Parameters.Add("$o", SqliteType.Integer);
+        var fu = answer.Parameters.Add("$u", SqliteType.Integer);
+        var fp = answer.Parameters.Add("$p", SqliteType.Text);
+        var fl = answer.Parameters.Add("$l", SqliteType.Text);
+        var fc = answer.Parameters.Add("$c", SqliteType.Text);
+        var fat = answer.Parameters.Add("$at", SqliteType.Text);
+        string[] paces = ["too_slow", "just_right", "too_fast"], lengths = ["too_short", "just_right", "too_long"], comeNext = ["yes", "maybe", "no"];
         await using var rsvp = connection.CreateCommand();
         rsvp.Transaction = transaction;
         rsvp.CommandText = "INSERT INTO \"Rsvps\" (\"SessionId\", \"AttendeeId\", \"Status\", \"CreatedAt\", \"UpdatedAt\") VALUES ($s, $a, 'confirmed', $at, $at)";
@@ -282,6 +309,7 @@ internal static class DashboardBenchmark
         var rat = rsvp.Parameters.Add("$at", SqliteType.Text);
         checkIn.Prepare();
         rsvp.Prepare();
+        answer.Prepare();
 
         var chosen = new HashSet<int>();
         var rsvps = 0;
@@ -300,8 +328,22 @@ internal static class DashboardBenchmark
                 chosen.Add(random.Next(People));
             }
             var at = start.AddDays(7 * s).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var answered = 0;
             foreach (var p in chosen)
             {
+                if (answered++ < AnswersPerSession)
+                {
+                    // 2,000 of the 2,500 who came answer the survey.
+                    fs.Value = sessionIds[s];
+                    fa.Value = attendeeIds[p];
+                    fo.Value = random.Next(1, 6);
+                    fu.Value = random.Next(1, 6);
+                    fp.Value = paces[random.Next(3)];
+                    fl.Value = lengths[random.Next(3)];
+                    fc.Value = comeNext[random.Next(3)];
+                    fat.Value = start.AddDays(7 * s).AddHours(3).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                    answer.ExecuteNonQuery();
+                }
                 cs.Value = rs.Value = sessionIds[s];
                 ca.Value = ra.Value = attendeeIds[p];
                 cat.Value = rat.Value = at;
@@ -314,7 +356,8 @@ internal static class DashboardBenchmark
             }
         }
         await transaction.CommitAsync();
-        Console.WriteLine($"  (seeded {Sessions} sessions, {People:N0} people, {Sessions * PerSession:N0} check-ins and {rsvps:N0} confirmed RSVPs "
+        Console.WriteLine($"  (seeded {Sessions} sessions, {People:N0} people, {Sessions * PerSession:N0} check-ins, {rsvps:N0} confirmed RSVPs "
+            + $"and {Sessions * AnswersPerSession:N0} survey answers "
             + $"in {watch.Elapsed.TotalSeconds:F1} s)");
         return e.Id;
     }

@@ -127,6 +127,105 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         await dashboard.NoShows.ScreenshotAsync(new() { Path = Artifact("dashboard-150-sessions-no-shows.png") });
     }
 
+    [Fact]
+    public async Task The_feedback_panel_shows_the_return_rate_by_answer_with_sample_sizes_and_small_samples_greyed()
+    {
+        var withFeedback = await FeedbackHistoryAsync("feedback-effect", feedback: true);
+        var without = await FeedbackHistoryAsync("no-feedback-yet", feedback: false);
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+
+        var dashboard = await RetentionDashboardScreen.GotoAsync(page, withFeedback);
+        var panel = dashboard.Section("feedback-effect");
+        await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "What feedback says about coming back" })).ToBeVisibleAsync();
+        var understood = panel.Locator("[data-question=understanding]");
+        await Expect(understood.Locator("[data-answer=high]")).ToContainTextAsync("75% came back (n=12)");
+        await Expect(understood.Locator("[data-answer=high]")).Not.ToHaveClassAsync(new Regex("rd-small"));
+        await Expect(understood.Locator("[data-answer=low]")).ToContainTextAsync("25% came back (n=8)");
+        await Expect(understood.Locator("[data-answer=low]")).ToHaveClassAsync(new Regex("rd-small"));
+        await Expect(understood.Locator("[data-answer=low]")).ToContainTextAsync("few answers");
+        await Expect(understood.Locator("[data-answer=middle]")).ToHaveCountAsync(0); // nobody answered 3
+        var comeNext = panel.Locator("[data-question=comeNext]");
+        await Expect(comeNext.Locator("[data-answer=yes]")).ToContainTextAsync("Yes, I will");
+        await Expect(comeNext.Locator("[data-answer=yes]")).ToContainTextAsync("75% came back (n=12)");
+        await Expect(comeNext.Locator("[data-answer=no]")).ToContainTextAsync("25% came back (n=8)");
+        await panel.ScreenshotAsync(new() { Path = Artifact("dashboard-feedback-effect.png") });
+
+        dashboard = await RetentionDashboardScreen.GotoAsync(page, without);
+        await Expect(dashboard.Section("feedback-effect").GetByTestId("feedback-effect-empty")).ToContainTextAsync("No feedback yet.");
+    }
+
+    /// <summary>
+    /// Three weekly sessions of twenty people. With feedback, all answer about the first: twelve understood it (5) and
+    /// would come again, of whom nine came to the second; eight did not (2, "probably not"), of whom two came. One
+    /// answer about the last session, which has no next one, counts nowhere.
+    /// </summary>
+    private async Task<int> FeedbackHistoryAsync(string slug, bool feedback)
+    {
+        await using var db = fixture.App.Factory.CreateDbContext();
+        var start = new DateTime(2021, 4, 6, 10, 0, 0, DateTimeKind.Utc);
+        var e = new Event { Name = slug, Slug = slug, TimeZone = "Asia/Tokyo", CreatedAt = start, UpdatedAt = start };
+        var people = Enumerable.Range(0, 20).Select(p => new Attendee { Email = $"{slug}{p}@example.com", DisplayName = $"P {p}", CreatedAt = start }).ToList();
+        var sessions = Enumerable.Range(0, 3).Select(s => new Session
+        {
+            Title = $"Week {s + 1}",
+            StartsAt = start.AddDays(7 * s),
+            EndsAt = start.AddDays(7 * s).AddHours(2),
+            Status = SessionStatus.Published,
+            CreatedAt = start,
+            UpdatedAt = start,
+        }).ToList();
+        e.Sessions.AddRange(sessions);
+        for (var p = 0; p < 20; p++)
+        {
+            sessions[0].CheckIns.Add(new CheckIn { Attendee = people[p], At = start, Method = CheckInMethod.Import });
+            if (p < 9 || p is 12 or 13)
+            {
+                sessions[1].CheckIns.Add(new CheckIn { Attendee = people[p], At = start, Method = CheckInMethod.Import });
+            }
+            if (p < 5)
+            {
+                sessions[2].CheckIns.Add(new CheckIn { Attendee = people[p], At = start, Method = CheckInMethod.Import });
+            }
+            if (feedback)
+            {
+                var understood = p < 12;
+                db.Feedback.Add(new Feedback
+                {
+                    Session = sessions[0],
+                    Attendee = people[p],
+                    Overall = 4,
+                    Understanding = understood ? 5 : 2,
+                    Pace = FeedbackPace.JustRight,
+                    Length = FeedbackLength.JustRight,
+                    ComeNext = understood ? FeedbackComeNext.Yes : FeedbackComeNext.No,
+                    Language = "en",
+                    CreatedAt = start,
+                    UpdatedAt = start,
+                });
+            }
+        }
+        if (feedback)
+        {
+            db.Feedback.Add(new Feedback
+            {
+                Session = sessions[2],
+                Attendee = people[0],
+                Overall = 1,
+                Understanding = 1,
+                Pace = FeedbackPace.TooFast,
+                Length = FeedbackLength.TooLong,
+                ComeNext = FeedbackComeNext.No,
+                Language = "en",
+                CreatedAt = start,
+                UpdatedAt = start,
+            });
+        }
+        db.Events.Add(e);
+        await db.SaveChangesAsync();
+        return e.Id;
+    }
+
     /// <summary>A weekly group of twelve regulars, one of whom walks in without an RSVP.</summary>
     private async Task<int> LongHistoryAsync(int sessions)
     {

@@ -19,7 +19,15 @@ public static class IntPairReader
 {
     /// <param name="query">A projection whose SQL selects two int columns (the first is <paramref name="pair"/>'s first argument).</param>
     /// <param name="pair">Makes a result of a row's two values.</param>
-    public static async Task<List<T>> ReadAsync<T>(MeetupDb db, IQueryable<T> query, Func<int, int, T> pair, CancellationToken ct)
+    public static Task<List<T>> ReadAsync<T>(MeetupDb db, IQueryable<T> query, Func<int, int, T> pair, CancellationToken ct)
+        => ReadRowsAsync(db, query, reader => pair(reader.GetInt32(0), reader.GetInt32(1)), ct);
+
+    /// <summary>As <see cref="ReadAsync{T}"/>, for rows of three ints (e.g. a pair and a value packed into one int by the SQL).</summary>
+    /// <param name="query">A projection whose SQL selects three int columns, in <paramref name="triple"/>'s order.</param>
+    public static Task<List<T>> ReadTriplesAsync<T>(MeetupDb db, IQueryable<T> query, Func<int, int, int, T> triple, CancellationToken ct)
+        => ReadRowsAsync(db, query, reader => triple(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)), ct);
+
+    private static async Task<List<T>> ReadRowsAsync<T>(MeetupDb db, IQueryable<T> query, Func<DbDataReader, T> row, CancellationToken ct)
     {
         var connection = db.GetService<IRelationalConnection>();
         var diagnostics = db.GetService<IRelationalCommandDiagnosticsLogger>();
@@ -36,19 +44,19 @@ public static class IntPairReader
             await using var reader = await diagnostics.CommandReaderExecutedAsync(
                 connection, command, command.CommandText, db, commandId, connection.ConnectionId, executed, startTime, stopwatch.Elapsed, CommandSource.LinqQuery, ct);
 
-            var pairs = new List<T>();
+            var rows = new List<T>();
             if (db.Database.IsSqlite())
             {
-                ReadAll(reader, pairs, pair, ct);
+                ReadAll(reader, rows, row, ct);
             }
             else
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    pairs.Add(pair(reader.GetInt32(0), reader.GetInt32(1)));
+                    rows.Add(row(reader));
                 }
             }
-            return pairs;
+            return rows;
         }
         finally
         {
@@ -56,12 +64,12 @@ public static class IntPairReader
         }
     }
 
-    private static void ReadAll<T>(DbDataReader reader, List<T> pairs, Func<int, int, T> pair, CancellationToken ct)
+    private static void ReadAll<T>(DbDataReader reader, List<T> rows, Func<DbDataReader, T> row, CancellationToken ct)
     {
         while (reader.Read())
         {
-            pairs.Add(pair(reader.GetInt32(0), reader.GetInt32(1)));
-            if ((pairs.Count & 0xFFFF) == 0)
+            rows.Add(row(reader));
+            if ((rows.Count & 0xFFFF) == 0)
             {
                 ct.ThrowIfCancellationRequested();
             }

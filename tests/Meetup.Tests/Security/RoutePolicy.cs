@@ -197,6 +197,7 @@ public static class RoutePolicy
         ["GET /api/events/{id:int}/attendance.csv"] = OrganizerApi,
         ["GET /api/events/{id:int}/retention"] = OrganizerApi,
         ["GET /api/events/{id:int}/retention.csv"] = OrganizerApi,
+        ["GET /api/events/{id:int}/feedback-effect"] = OrganizerApi,
 
         // Back office (cookie)
         ["GET /admin"] = OrganizerPage,

@@ -21,6 +21,11 @@ internal static class RetentionEndpoints
         events.MapGet("/{id:int}/retention.csv", GetCsvAsync)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Describe("The retention report as CSV", "One row per counted session in the range (from/to as for the report).");
+        events.MapGet("/{id:int}/feedback-effect", GetFeedbackEffectAsync)
+            .Describe("What feedback says about coming back",
+                "Per survey question and answer given (overall, understanding, pace, length, comeNext; answers as sent, e.g. \"4\", \"too_slow\"): "
+                + "of the answers about a counted session that has a next counted session, how many authors came to that next one (returned) "
+                + "and returned / responses. from/to (local dates, yyyy-MM-dd, both optional) choose the answered sessions, as for the report.");
 
         // The dashboard's download link: the same file for an organizer signed in with the back office's cookie.
         app.MapGet("/admin/events/{id:int}/retention.csv", GetCsvAsync)
@@ -55,6 +60,19 @@ internal static class RetentionEndpoints
         }
         return TypedResults.Stream(
             body => RetentionCsv.WriteAsync(result, body, ct), "text/csv; charset=utf-8", $"event-{id}-retention.csv");
+    }
+
+    /// <summary>GET /api/events/{id}/feedback-effect?from=&amp;to=</summary>
+    private static async Task<Results<Ok<IReadOnlyList<FeedbackEffectRow>>, ValidationProblem, ProblemHttpResult>> GetFeedbackEffectAsync(
+        int id, string? from, string? to, FeedbackEffectService effect, CancellationToken ct)
+    {
+        if (!DateRange.TryParse(from, to, out var range, out var errors))
+        {
+            return ApiResults.Invalid(errors);
+        }
+        return await effect.GetAsync(id, range.From, range.To, ct) is { } rows
+            ? TypedResults.Ok(rows)
+            : EventNotFound(id);
     }
 
     private static ProblemHttpResult EventNotFound(int id) => ApiResults.NotFound($"There is no event with id {id}.");

@@ -20,6 +20,12 @@ public sealed record DashboardData(
     /// <summary>The period the KPI cards compare with; null for a range without a start (nothing comes before all history).</summary>
     public PreviousPeriod? Period { get; init; }
 
+    /// <summary>
+    /// What feedback says about coming back: the return rate by survey answer, answered sessions in the range. Still
+    /// being read when the rest is shown (the panel is below the first screen).
+    /// </summary>
+    public Task<IReadOnlyList<FeedbackEffectRow>> FeedbackEffect { get; init; } = Task.FromResult<IReadOnlyList<FeedbackEffectRow>>([]);
+
     /// <summary><see cref="Period"/>'s report as it stood when that period ended (same read as <see cref="Report"/>).</summary>
     public RetentionReport? Previous { get; init; }
 

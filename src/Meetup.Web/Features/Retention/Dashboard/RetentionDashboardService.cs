@@ -9,7 +9,8 @@ namespace Meetup.Web.Features.Retention.Dashboard;
 /// Reads what the retention dashboard shows: the event's history read once (<see cref="RetentionService.ReadAsync"/>:
 /// its row gives name, zone and thresholds), the report of the chosen range and, when the range has a start, the
 /// previous period's report from the same read (for the KPI changes), plus the speakers on its agendas (one small
-/// read bounded by the number of sessions, made alongside); never a query per row.
+/// read bounded by the number of sessions, made alongside) and, after them, the survey answers (one scan of three ints
+/// a row) for the feedback panel; never a query per row.
 /// </summary>
 /// <remarks>
 /// <see cref="LoadAsync"/> is the one place that decides what the dashboard runs side by side: the whole load off the
@@ -18,7 +19,8 @@ namespace Meetup.Web.Features.Retention.Dashboard;
 /// start it and await it.
 /// </remarks>
 public sealed class RetentionDashboardService(
-    IDbContextFactory<MeetupDb> dbFactory, RetentionService retention, TimeProvider time, ILogger<RetentionDashboardService> logger)
+    IDbContextFactory<MeetupDb> dbFactory, RetentionService retention, FeedbackEffectService feedback, TimeProvider time,
+    ILogger<RetentionDashboardService> logger)
 {
     public async Task<IReadOnlyList<EventChoice>> EventsAsync(CancellationToken ct = default)
     {
@@ -52,10 +54,17 @@ public sealed class RetentionDashboardService(
         // The previous period as it stood when it ended, from the same read, computed alongside the current one.
         var previous = period is { } p ? Task.Run(() => history.Compute(p.From, p.To, p.AsOf(history.TimeZone)).Report, ct) : null;
         var report = history.Compute(range.From, range.To, time.GetUtcNow()).Report;
+        // The feedback panel is below the first screen: its scan starts once the history is read (beside it, on two
+        // cores, it delayed the first screen) and runs while the page shows the figures. On a thread of its own, as
+        // the history's pair scans (RetentionService.OwnThread).
+        var feedbackEffect = Task.Factory.StartNew(
+            async () => FeedbackEffectCalculator.Compute(history, report, await feedback.ReadAnswersAsync(eventId, ct), range.From, range.To),
+            ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         var data = new DashboardData(eventId, history.EventName, history.TimeZone, today, range, report,
             CountedStarts(history.Sessions, report), SpeakerImpact.Compute(report.Sessions, await speakers), history.Thresholds)
         {
             Period = period,
+            FeedbackEffect = feedbackEffect,
             Previous = previous is null ? null : await previous,
         };
         logger.LogInformation("Retention dashboard of event {EventId}: read in {ReadMs} ms, all in {TotalMs} ms ({Sessions} sessions, {People} people)",

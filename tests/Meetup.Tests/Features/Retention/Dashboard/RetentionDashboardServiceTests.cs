@@ -90,7 +90,7 @@ public class RetentionDashboardServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task The_dashboard_reads_the_event_row_once_and_six_queries_in_all(string provider)
+    public async Task The_dashboard_reads_the_event_row_once_and_seven_queries_in_all(string provider)
     {
         await using var app = await HistoryApi.StartAsync(provider);
         var eventId = await ImportExampleAsync(app);
@@ -98,18 +98,20 @@ public class RetentionDashboardServiceTests
         var commands = new CommandLog();
         var options = new DbContextOptionsBuilder<MeetupDb>(app.Factory.Database.Options()).AddInterceptors(commands).Options;
         var time = app.Factory.Services.GetRequiredService<TimeProvider>();
-        var dashboard = new RetentionDashboardService(new Factory(options), new RetentionService(new Factory(options), time), time,
+        var retention = new RetentionService(new Factory(options), time);
+        var dashboard = new RetentionDashboardService(new Factory(options), retention, new FeedbackEffectService(new Factory(options), retention, time), time,
             NullLogger<RetentionDashboardService>.Instance);
 
         var data = await dashboard.LoadAsync(eventId, new DashboardRange(new DateOnly(2018, 10, 1), null));
+        await data!.FeedbackEffect; // read after the rest
 
         Assert.Equal("study-group", data!.EventName);
         Assert.Equal("Asia/Tokyo", data.TimeZone.Id);
         Assert.NotNull(data.Previous);
-        // event, sessions, check-in pairs, confirmed-RSVP pairs, people, speakers: the event's name, zone and
+        // event, sessions, check-in pairs, confirmed-RSVP pairs, people, speakers, survey answers: the event's name, zone and
         // thresholds come from one read of its row, and the previous period from the same read as the range.
         Assert.Single(commands.Texts, t => t.Contains("FROM \"Events\"", StringComparison.Ordinal));
-        Assert.Equal(6, commands.Count);
+        Assert.Equal(7, commands.Count);
     }
 
     private static async Task<T> LoadAsync<T>(TestApp app, Func<RetentionDashboardService, Task<T>> read)

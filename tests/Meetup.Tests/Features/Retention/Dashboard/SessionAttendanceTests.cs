@@ -79,8 +79,10 @@ public class SessionAttendanceTests
         await using var database = await CameBackHistory.MigratedAsync(provider);
         var history = await CameBackHistory.SeedAsync(database);
         var service = CameBackHistory.Attendance(database);
-        var dashboard = await new RetentionDashboardService(new DbFactory(database), CameBackHistory.Retention(database),
-            new FakeTimeProvider(CameBackHistory.Now), NullLogger<RetentionDashboardService>.Instance).LoadAsync(history.EventId, DashboardRange.AllHistory);
+        var time = new FakeTimeProvider(CameBackHistory.Now);
+        var retention = CameBackHistory.Retention(database);
+        var dashboard = await new RetentionDashboardService(new DbFactory(database), retention, new FeedbackEffectService(new DbFactory(database), retention, time),
+            time, NullLogger<RetentionDashboardService>.Instance).LoadAsync(history.EventId, DashboardRange.AllHistory);
 
         Assert.Equal(4, dashboard!.Report.Sessions.Count);
         foreach (var row in dashboard.Report.Sessions)
