@@ -11,8 +11,11 @@ internal sealed partial class CommunityBuilder
     private static readonly string[] Topics =
         ["Helm の実践", "Service Mesh 入門", "eBPF", "Kubernetes 的网络", "GitOps with Argo CD", "可观测性 OpenTelemetry", "Operator を自作する", "helm の実践"];
 
-    private static readonly string[] Comments =
-        ["デモが分かりやすかったです", "後半が少し速かったです", "讲得很清楚，谢谢！", "希望多一些动手环节", "Great talk, sharing the slides would help", "懇親会も楽しかったです"];
+    private static readonly (string Text, string Language)[] Comments =
+    [
+        ("デモが分かりやすかったです", "ja"), ("後半が少し速かったです", "ja"), ("懇親会も楽しかったです", "ja"),
+        ("讲得很清楚，谢谢！", "zh"), ("希望多一些动手环节", "zh"), ("Great talk, sharing the slides would help", "en"),
+    ];
 
     /// <summary>
     /// About half of the people at each of the latest sessions answered the survey. Those who understood the content
@@ -35,6 +38,7 @@ internal sealed partial class CommunityBuilder
                 var cameBack = person.Attended.Contains(index + 1);
                 var understanding = Draw(random, cameBack ? [3, 7, 20, 40, 30] : [15, 20, 30, 25, 10]);
                 var at = session.EndsAt.AddMinutes(60 + random.Next(3 * 24 * 60));
+                (string Text, string Language)? comment = random.NextDouble() < 0.15 ? Comments[random.Next(Comments.Length)] : null;
                 answers.Add(new FeedbackRow
                 {
                     Session = session,
@@ -46,8 +50,8 @@ internal sealed partial class CommunityBuilder
                     Length = (FeedbackLength)Draw(random, [7, 65, 28]) - 1,
                     ComeNext = (FeedbackComeNext)Draw(random, cameBack ? [70, 25, 5] : [30, 40, 30]) - 1,
                     NextTopic = random.NextDouble() < 0.25 ? Topics[random.Next(Topics.Length)] : null,
-                    Comment = random.NextDouble() < 0.15 ? Comments[random.Next(Comments.Length)] : null,
-                    Language = person.Attendee.PreferredLanguage ?? "ja",
+                    Comment = comment?.Text,
+                    Language = comment?.Language ?? person.Attendee.PreferredLanguage ?? "ja", // the page's language: a comment's own
                     CreatedAt = at,
                     UpdatedAt = at,
                 });

@@ -69,12 +69,31 @@ public class FeedbackPagesTests
         using var admin = await app.ApiClientAsync();
         var session = await SessionInAnHourAsync(admin, time);
         await AttendeeAsync(app, admin, session.Id, "Gao Lin", "gao@example.com");
+        AfterTheSession(time);
         var cookies = await BackOfficePage.SignInAsync(app);
 
         var html = await BackOfficePage.GetAsync(app, $"/admin/sessions/{session.Id}/feedback", cookies, acceptLanguage);
 
         Assert.Contains(emptyState, html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"overall-mean\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_answers_the_page_says_why_before_the_start_after_the_survey_closed_and_for_a_cancelled_session()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync("Sqlite", time);
+        using var admin = await app.ApiClientAsync();
+        var session = await SessionInAnHourAsync(admin, time);
+        var cancelled = await SessionInAnHourAsync(admin, time);
+        (await admin.PostAsJsonAsync($"/api/sessions/{cancelled.Id}/cancel", new { reason = "Typhoon" })).EnsureSuccessStatusCode();
+        var cookies = await BackOfficePage.SignInAsync(app);
+
+        Assert.Contains("the survey opens when the session starts", await BackOfficePage.GetAsync(app, $"/admin/sessions/{session.Id}/feedback", cookies, "en"), StringComparison.Ordinal);
+        Assert.Contains("No answers: this session was cancelled.", await BackOfficePage.GetAsync(app, $"/admin/sessions/{cancelled.Id}/feedback", cookies, "en"), StringComparison.Ordinal);
+        time.Advance(TimeSpan.FromDays(9));
+        cookies = await BackOfficePage.SignInAsync(app); // the sign-in of nine days ago has lapsed
+        Assert.Contains("No answers: the survey closed 7 days after the session.", await BackOfficePage.GetAsync(app, $"/admin/sessions/{session.Id}/feedback", cookies, "en"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,9 +183,9 @@ public class FeedbackPagesTests
         var editor = await BackOfficePage.GetAsync(app, $"/admin/sessions/{next.Id}", cookies, "en");
         var nothing = await BackOfficePage.GetAsync(app, $"/admin/sessions/{empty.Id}", cookies, "en");
 
-        Assert.Contains("Asked for in feedback", editor, StringComparison.Ordinal);
+        Assert.Contains("Asked for in the last sessions", editor, StringComparison.Ordinal);
         Assert.Matches(new Regex("<button[^>]*data-topic=\"Helm\"[^>]*>.*?Helm.*?2.*?</button>", RegexOptions.Singleline), editor);
-        Assert.DoesNotContain("Asked for in feedback", nothing, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asked for in the last sessions", nothing, StringComparison.Ordinal);
     }
 
     /// <summary>The text of the element with that data-testid, tags stripped.</summary>

@@ -9,20 +9,23 @@ namespace Meetup.Web.Features.Feedback.Organizer;
 /// </summary>
 public sealed record SessionFeedbackView(
     int SessionId, int EventId, string EventName, string Title, DateTime StartsAt, string TimeZone, FeedbackSummary Summary,
-    IReadOnlyList<int> Overall, IReadOnlyList<int> Understanding, IReadOnlyList<TopicSuggestion> Topics)
+    IReadOnlyList<int> Overall, IReadOnlyList<int> Understanding, IReadOnlyList<TopicSuggestion> Topics, SurveyState State)
 {
     /// <summary>Responses of the people checked in; null when nobody was checked in.</summary>
     public double? ResponseRate => Summary.CheckedIn == 0 ? null : (double)Summary.Responses / Summary.CheckedIn;
 }
 
-public sealed class SessionFeedbackReader(IDbContextFactory<MeetupDb> dbFactory, FeedbackService feedback)
+/// <summary>Where the session's survey stands: what an empty page should say.</summary>
+public enum SurveyState { NotYetOpen, Open, Closed, Cancelled }
+
+public sealed class SessionFeedbackReader(IDbContextFactory<MeetupDb> dbFactory, FeedbackService feedback, TimeProvider time)
 {
     /// <returns>Null when there is no session with that id.</returns>
     public async Task<SessionFeedbackView?> ReadAsync(int sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-            .Select(s => new { s.EventId, EventName = s.Event!.Name, s.Title, s.StartsAt, s.Event.TimeZone })
+            .Select(s => new { s.EventId, EventName = s.Event!.Name, s.Title, s.StartsAt, s.EndsAt, s.Status, s.Event.TimeZone })
             .FirstOrDefaultAsync(ct);
         if (session is null || (await feedback.SummaryAsync(sessionId, ct)).Value is not { } summary)
         {
@@ -34,8 +37,15 @@ public sealed class SessionFeedbackReader(IDbContextFactory<MeetupDb> dbFactory,
             .Select(f => new { f.Overall, f.Understanding }).ToListAsync(ct);
         var topics = TopicFolding.Fold(summary.NextTopics.Reverse().Select(t => (t, 0))); // newest spelling shown
         return new SessionFeedbackView(sessionId, session.EventId, session.EventName, session.Title, session.StartsAt, session.TimeZone, summary,
-            Counts(scores.Select(s => s.Overall)), Counts(scores.Select(s => s.Understanding)), topics);
+            Counts(scores.Select(s => s.Overall)), Counts(scores.Select(s => s.Understanding)), topics,
+            State(session.Status, session.StartsAt, session.EndsAt, time.GetUtcNow().UtcDateTime));
     }
+
+    private static SurveyState State(Data.Entities.SessionStatus status, DateTime startsAt, DateTime endsAt, DateTime now)
+        => status == Data.Entities.SessionStatus.Cancelled ? SurveyState.Cancelled
+            : now < startsAt ? SurveyState.NotYetOpen
+            : now > FeedbackRules.EditableUntil(endsAt) ? SurveyState.Closed
+            : SurveyState.Open;
 
     private static int[] Counts(IEnumerable<int> scores)
     {
