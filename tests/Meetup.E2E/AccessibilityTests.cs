@@ -98,7 +98,7 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
     }
 
     /// <summary>Door, dashboard, session editor (an existing session and a new one), import screen and its mapping.</summary>
-    private static async Task ScanOrganizerPagesAsync(IPage page, AxeScan scan, int eventId, int sessionId, string suffix)
+    private async Task ScanOrganizerPagesAsync(IPage page, AxeScan scan, int eventId, int sessionId, string suffix)
     {
         await GotoAdminAsync(page, $"/admin/sessions/{sessionId}/checkin");
         await Expect(page.Locator(".door[data-live=true]")).ToBeAttachedAsync();
@@ -112,6 +112,20 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
         await GotoAdminAsync(page, $"/admin/sessions/new?eventId={eventId}");
         await Expect(page.Locator("#admin-root input:not([type=hidden])").First).ToBeVisibleAsync();
         await scan.ScanAsync(page, "new session" + suffix);
+        var surveyed = await LatestSurveyedSessionAsync();
+        // What the survey said: a held session's answers, the trend, who came back, the QR code for the last slide.
+        await GotoAdminAsync(page, $"/admin/sessions/{surveyed}/feedback");
+        await Expect(page.Locator("[data-testid=overall-mean]")).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "session feedback" + suffix);
+        await GotoAdminAsync(page, $"/admin/events/{eventId}/feedback");
+        await Expect(page.Locator("table").First).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "feedback trend" + suffix);
+        await GotoAdminAsync(page, $"/admin/events/{eventId}/retention/sessions/{surveyed}");
+        await Expect(page.Locator("table").First).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "who came back" + suffix);
+        await GotoAdminAsync(page, $"/admin/sessions/{sessionId}/feedback-qr");
+        await Expect(page.Locator(".feedback-slide img")).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "feedback qr" + suffix);
         await GotoAdminAsync(page, $"/admin/events/{eventId}/import");
         await scan.ScanAsync(page, "import" + suffix);
         await page.Locator("input[type=file]").First.SetInputFilesAsync(ExampleCsv);
@@ -162,6 +176,13 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
         await page.Locator("#password").PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
         await AdminSession.WaitInteractiveAsync(page);
+    }
+
+    /// <summary>The latest held session of the demo with survey answers.</summary>
+    private async Task<int> LatestSurveyedSessionAsync()
+    {
+        await using var db = fixture.App.Factory.CreateDbContext();
+        return await db.Feedback.OrderByDescending(f => f.Session!.StartsAt).Select(f => f.SessionId).FirstAsync();
     }
 
     private async Task<(int EventId, int SessionId)> UpcomingSessionAsync()
