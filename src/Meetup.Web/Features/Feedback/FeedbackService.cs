@@ -64,8 +64,7 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         {
             return OperationResult<FeedbackAnswer>.Invalid(errors);
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
+        var now = StoredNow();
         if (await WhyNotAsync(db, holder, now, ct) is { } whyNot)
         {
             return OperationResult<FeedbackAnswer>.Conflict(whyNot);
@@ -120,15 +119,14 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         {
             return OperationResult<FeedbackAnswer>.Invalid(errors);
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        now = now.AddTicks(-(now.Ticks % 10));
+        var now = StoredNow();
         if (FeedbackRules.WhyClosed(session.StartsAt, session.EndsAt, now, l) is { } closed)
         {
             return OperationResult<FeedbackAnswer>.Conflict(closed);
         }
         if (await db.Feedback.AnyAsync(f => f.SessionId == sessionId && f.AttendeeId == person.Value.Id, ct))
         {
-            return OperationResult<FeedbackAnswer>.Conflict(l["You have already answered. To change your answer, use the link in your thank-you email."]);
+            return AlreadyAnswered();
         }
         var holder = new Holder(sessionId, person.Value.Id, person.Value.Language, session.StartsAt, session.EndsAt, false);
         try
@@ -138,7 +136,7 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         catch (DbUpdateException ex) when (DbErrors.IsRetryable(ex))
         {
             // Sent twice at once: the first one is the answer.
-            return OperationResult<FeedbackAnswer>.Conflict(l["You have already answered. To change your answer, use the link in your thank-you email."]);
+            return AlreadyAnswered();
         }
     }
 
@@ -267,6 +265,16 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
                 .Select(f => new Holder(f.SessionId, f.AttendeeId, f.Attendee!.PreferredLanguage, f.Session!.StartsAt, f.Session.EndsAt, false))
                 .FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>Now, as the database keeps it (PostgreSQL keeps microseconds): the answer says what is stored.</summary>
+    private DateTime StoredNow()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
+    private OperationResult<FeedbackAnswer> AlreadyAnswered()
+        => OperationResult<FeedbackAnswer>.Conflict(l["You have already answered. To change your answer, use the link in your thank-you email."]);
 
     private OperationResult<FeedbackAnswer> LinkNotFound()
         => OperationResult<FeedbackAnswer>.NotFound(l["This link is not valid (any more). Use the newest link we emailed you."]);
