@@ -45,6 +45,10 @@ internal static class FollowEndpoints
         app.MapPost("/unsubscribe/{token}", async Task<Results<Ok<SubscriptionState>, ValidationProblem, ProblemHttpResult>> (
                 string token, HttpRequest request, FollowService service, CancellationToken ct) =>
             {
+                if (await service.LinkAsync(token, ct) is null)
+                {
+                    return ApiResults.NotFound("No such link.");
+                }
                 if (!request.HasFormContentType)
                 {
                     return ApiResults.UnsupportedMediaType("Send the form field List-Unsubscribe=One-Click (application/x-www-form-urlencoded or multipart/form-data).");

@@ -1,3 +1,5 @@
+using Meetup.Data.Entities;
+
 namespace Meetup.Web.Features.Follow;
 
 /// <summary>A request to follow a study group: the email is required, the name and language optional.</summary>
@@ -16,3 +18,6 @@ public sealed record SubscriptionState(int EventId, string EventName, string Sta
 
 /// <summary>One follower (or would-be follower) of a study group, for the organizer.</summary>
 public sealed record SubscriberResource(int AttendeeId, string? Name, string? Email, string? Language, string Status, DateTime Since);
+
+/// <summary>What the page behind an emailed link shows: the group, where the follow stands, whether the link can confirm.</summary>
+public sealed record FollowLinkView(string EventName, SubscriptionStatus Status, bool CanConfirm);

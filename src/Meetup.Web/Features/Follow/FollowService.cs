@@ -98,6 +98,21 @@ public sealed class FollowService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>What a link's page shows (it changes nothing); null for an unknown link.</summary>
+    public async Task<FollowLinkView?> LinkAsync(string token, CancellationToken ct = default)
+    {
+        if (!ManageTokens.LooksValid(token))
+        {
+            return null;
+        }
+        var hash = ManageTokens.Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SubscriptionLinks.AsNoTracking()
+            .Where(x => x.Hash == hash && x.Subscription!.Attendee!.ErasedAt == null)
+            .Select(x => new FollowLinkView(x.Subscription!.Event!.Name, x.Subscription.Status, x.Purpose == SubscriptionLinkPurpose.Confirm))
+            .FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Confirms the follow a confirmation link asks for (again: no change). Unknown links are not found.</summary>
     public Task<OperationResult<SubscriptionState>> ConfirmAsync(string token, CancellationToken ct = default)
         => ChangeAsync(token, SubscriptionStatus.Active, confirmLinkOnly: true, ct);
