@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Meetup.Testing;
 using Microsoft.EntityFrameworkCore;
 using static Meetup.Tests.Features.Follow.FollowApiTests;
@@ -43,5 +44,30 @@ public class FollowPrivacyTests
             Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/subscriptions/{token}/confirm", null)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/follow/{token}")).StatusCode);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_merge_moves_the_follows_and_never_undoes_an_unsubscribe(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var admin = await app.ApiClientAsync();
+        var ev = await Sessions.SessionApiTests.CreateEventAsync(admin);
+        var other = await Sessions.SessionApiTests.CreateEventAsync(admin);
+        var client = app.Client();
+        await FollowerAsync(app, client, ev.Id, "kai@example.com");
+        var (_, unsubscribe) = await FollowerAsync(app, client, ev.Id, "kai@work.example");
+        await FollowerAsync(app, client, other.Id, "kai@work.example");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/subscriptions/{unsubscribe}/unsubscribe", null)).StatusCode);
+        var keep = Assert.Single(await SubscribersAsync(admin, ev.Id), s => s.Email == "kai@example.com").AttendeeId;
+        var merge = Assert.Single(await SubscribersAsync(admin, other.Id)).AttendeeId;
+
+        (await admin.PostAsJsonAsync($"/api/attendees/{merge}/merge", new { intoAttendeeId = keep })).EnsureSuccessStatusCode();
+
+        var follow = Assert.Single(await SubscribersAsync(admin, ev.Id));
+        Assert.Equal((keep, "unsubscribed"), (follow.AttendeeId, follow.Status));
+        var moved = Assert.Single(await SubscribersAsync(admin, other.Id));
+        Assert.Equal((keep, "active"), (moved.AttendeeId, moved.Status));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/subscriptions/{unsubscribe}/unsubscribe", null)).StatusCode);
     }
 }
