@@ -26,6 +26,8 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<FeedbackLink> FeedbackLinks => Set<FeedbackLink>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<SubscriptionLink> SubscriptionLinks => Set<SubscriptionLink>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -48,6 +50,8 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
         configurationBuilder.Properties<FeedbackPace>().HaveConversion<SnakeCaseEnumConverter<FeedbackPace>>().HaveMaxLength(16);
         configurationBuilder.Properties<FeedbackLength>().HaveConversion<SnakeCaseEnumConverter<FeedbackLength>>().HaveMaxLength(16);
         configurationBuilder.Properties<FeedbackComeNext>().HaveConversion<SnakeCaseEnumConverter<FeedbackComeNext>>().HaveMaxLength(16);
+        configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<SnakeCaseEnumConverter<SubscriptionStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<SubscriptionLinkPurpose>().HaveConversion<SnakeCaseEnumConverter<SubscriptionLinkPurpose>>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<SnakeCaseEnumConverter<NotificationKind>>().HaveMaxLength(32);
     }
 }

@@ -16,8 +16,12 @@ public enum QuestionKind { ShortText, SingleChoice }
 public enum NotificationKind
 {
     RsvpConfirmed, RsvpWaitlisted, RsvpPromoted, RsvpCancelled, ManageLink,
-    SessionChanged, SessionCancelled, Reminder, ThankYou,
+    SessionChanged, SessionCancelled, Reminder, ThankYou, SubscriptionConfirm,
 }
+
+public enum SubscriptionStatus { Pending, Active, Unsubscribed }
+
+public enum SubscriptionLinkPurpose { Confirm, Unsubscribe }
 
 // The feedback survey's answers (Feedback).
 public enum FeedbackPace { TooSlow, JustRight, TooFast }

@@ -6,6 +6,7 @@ using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Feedback;
 using Meetup.Web.Features.Feedback.Organizer;
 using Meetup.Web.Features.Feedback.Trend;
+using Meetup.Web.Features.Follow;
 using Meetup.Web.Features.Home;
 using Meetup.Web.Features.Import;
 using Meetup.Web.Features.Import.Screen;
@@ -47,6 +48,7 @@ internal static class FeatureRegistration
         services.AddFeedback();
         services.AddFeedbackOrganizer();
         services.AddFeedbackTrend();
+        services.AddFollow();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)
@@ -65,5 +67,6 @@ internal static class FeatureRegistration
         app.MapAttendeeEndpoints();
         app.MapPrivacyEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapFollowEndpoints();
     }
 }

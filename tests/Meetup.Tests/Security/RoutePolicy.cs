@@ -61,6 +61,12 @@ public static class RoutePolicy
     /// <summary>A form post that needs the page's antiforgery token first (400 without it), then the link.</summary>
     public static readonly Rule LinkForm = new(A, A, A, A, A);
 
+    /// <summary>
+    /// A follow's emailed link (confirm, unsubscribe) is the credential: an RSVP's manage link is none, so every caller
+    /// here holds an unknown link and gets 404. FollowApiTests shows the 200s.
+    /// </summary>
+    public static readonly Rule FollowLink = new(N, N, N, N, N);
+
     /// <summary>Organizer API: bearer token of an organizer or admin.</summary>
     public static readonly Rule OrganizerApi = new(U, U, F, A, A);
 
@@ -147,6 +153,17 @@ public static class RoutePolicy
         ["GET /api/rsvps/{token}/my-data"] = ManageLink,
         ["POST /api/rsvps/{token}/erase"] = ManageLink,
         ["PUT /api/rsvps/{token}/feedback"] = ManageLink,
+
+        // Following a group (double opt-in): anyone may ask (rate-limited like RSVPs); the emailed link does the rest
+        ["POST /api/events/{id:int}/subscriptions"] = Public,
+        ["POST /api/subscriptions/{token}/confirm"] = FollowLink,
+        ["POST /api/subscriptions/{token}/unsubscribe"] = FollowLink,
+        ["POST /unsubscribe/{token}"] = FollowLink, // RFC 8058 one-click: no antiforgery, the link and the form body decide
+        ["GET /unsubscribe/{token}"] = Public, // only a redirect to the page below, whatever the link
+        ["GET /follow/{Token}"] = FollowLink,
+        ["POST /follow/{Token}"] = LinkForm,
+        ["GET /follow/{Token}/unsubscribe"] = FollowLink,
+        ["POST /follow/{Token}/unsubscribe"] = LinkForm,
         ["GET /api/rsvps/{token}/feedback"] = ManageLinkAnswer,
         ["GET /rsvp/{Token}"] = ManageLink,
         ["POST /rsvp/{Token}"] = LinkForm,
@@ -185,6 +202,7 @@ public static class RoutePolicy
         ["PUT /api/sessions/{id:int}/agenda"] = OrganizerApi,
         ["GET /api/sessions/{id:int}/rsvps"] = OrganizerApi,
         ["GET /api/sessions/{id:int}/feedback"] = OrganizerApi,
+        ["GET /api/events/{id:int}/subscribers"] = OrganizerApi,
         ["GET /api/speakers"] = OrganizerApi,
         ["POST /api/speakers"] = OrganizerApi,
         ["GET /api/speakers/{id:int}"] = OrganizerApi,

@@ -134,6 +134,7 @@ public sealed class AttendeeMerge(IDbContextFactory<MeetupDb> dbFactory, TimePro
         await db.Feedback.Where(f => f.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(f => f.AttendeeId, keepId), ct);
         await db.FeedbackLinks.Where(t => t.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(t => t.AttendeeId, keepId), ct);
         await db.AttendeeAliases.Where(x => x.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AttendeeId, keepId), ct);
+        await SubscriptionMerge.MoveAsync(db, mergeId, keepId, ct);
         // All their emails follow (sent ones too: my-data and erasure find them under the kept person). Both records
         // checked in to a session just over: one thank-you is enough.
         await db.OutboxMessages.Where(o => o.AttendeeId == mergeId).ExecuteUpdateAsync(u => u.SetProperty(o => o.AttendeeId, keepId), ct);

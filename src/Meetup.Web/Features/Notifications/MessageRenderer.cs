@@ -23,6 +23,10 @@ public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbo
     {
         var payload = JsonSerializer.Deserialize<NotificationPayload>(message.Payload, Outbox.Json) ?? new();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (message.Kind == NotificationKind.SubscriptionConfirm)
+        {
+            return await FollowEmails.RenderConfirmAsync(db, message, publicBase, l, ct);
+        }
         var row = await db.Sessions.AsNoTracking().Where(s => s.Id == message.SessionId)
             .Select(s => new { Session = s, EventName = s.Event!.Name, EventSlug = s.Event.Slug, s.Event.TimeZone })
             .FirstOrDefaultAsync(ct);

@@ -11,6 +11,9 @@ public sealed record NotificationPayload
     public int? WaitlistPosition { get; init; }
     public int? Sequence { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>The follow a confirmation email is about (it names no session).</summary>
+    public int? SubscriptionId { get; init; }
 }
 
 /// <summary>A message to enqueue; see <see cref="Outbox"/>.</summary>

@@ -10,7 +10,8 @@ public sealed record PersonalData(
     IReadOnlyList<PersonalRsvp> Rsvps,
     IReadOnlyList<PersonalCheckIn> CheckIns,
     IReadOnlyList<PersonalEmail> Emails,
-    IReadOnlyList<PersonalFeedback> Feedback);
+    IReadOnlyList<PersonalFeedback> Feedback,
+    IReadOnlyList<PersonalSubscription> Subscriptions);
 
 /// <param name="OtherAddresses">Addresses that found this person after two records of them were merged.</param>
 /// <param name="FirstSeen">When the app first stored them (their first RSVP, check-in or import).</param>
@@ -28,6 +29,9 @@ public sealed record PersonalCheckIn(int SessionId, string Event, string Session
 public sealed record PersonalFeedback(
     int SessionId, string Event, string Session, int Overall, int Understanding, string Pace, string Length, string ComeNext,
     string? NextTopic, string? Comment, string Language, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>A study group they asked to follow: <c>Status</c> pending (not confirmed), active or unsubscribed, since <c>Since</c>.</summary>
+public sealed record PersonalSubscription(int EventId, string Event, string Status, string? Language, DateTime CreatedAt, DateTime Since);
 
 /// <summary>An email the app wrote to them; <c>To</c> and <c>Subject</c> are blank once it has forgotten them (30 days after sending).</summary>
 public sealed record PersonalEmail(string Kind, string To, string? Subject, DateTime CreatedAt, DateTime? SentAt);

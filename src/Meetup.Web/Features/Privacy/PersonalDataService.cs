@@ -47,6 +47,10 @@ public sealed class PersonalDataService(
             .OrderBy(f => f.Session!.StartsAt).ThenBy(f => f.SessionId)
             .Select(f => new { f.SessionId, Event = f.Session!.Event!.Name, f.Session.Title, f.Overall, f.Understanding, f.Pace, f.Length, f.ComeNext, f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt })
             .ToListAsync(ct);
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(x => x.AttendeeId == personId)
+            .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id)
+            .Select(x => new { x.EventId, Event = x.Event!.Name, x.Status, x.Language, x.CreatedAt, x.Since })
+            .ToListAsync(ct);
 
         return OperationResult<PersonalData>.Ok(new PersonalData(
             time.GetUtcNow().UtcDateTime,
@@ -59,13 +63,14 @@ public sealed class PersonalDataService(
             [.. emails.Select(e => new PersonalEmail(e.Kind.ToSnakeCase(), e.Recipient, e.Subject, e.CreatedAt, e.SentAt))],
             [.. feedback.Select(f => new PersonalFeedback(
                 f.SessionId, f.Event, f.Title, f.Overall, f.Understanding, f.Pace.ToSnakeCase(), f.Length.ToSnakeCase(), f.ComeNext.ToSnakeCase(),
-                f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt))]));
+                f.NextTopic, f.Comment, f.Language, f.CreatedAt, f.UpdatedAt))],
+            [.. subscriptions.Select(x => new PersonalSubscription(x.EventId, x.Event, x.Status.ToSnakeCase(), x.Language, x.CreatedAt, x.Since))]));
     }
 
     /// <summary>
     /// Erases the person for good: their upcoming RSVPs are cancelled first (each in its <see cref="SeatLock"/>; seats
     /// go to the waitlist; no email to them), then in one <see cref="PeopleLock"/> transaction their name, email,
-    /// language, other addresses, answers, survey texts and manage links go, emails not yet sent are dropped and sent
+    /// language, other addresses, answers, survey texts, manage links and follows go, emails not yet sent are dropped and sent
     /// ones blanked. Check-ins and survey numbers stay, anonymous, so the figures stay true. Should an RSVP of theirs
     /// arrive between the two steps, the transaction is abandoned and both steps run again. Until the transaction
     /// commits the link keeps working, so a failure anywhere leaves the holder able to try again.
@@ -148,6 +153,9 @@ public sealed class PersonalDataService(
             .SetProperty(f => f.Comment, (string?)null), ct);
         await db.RsvpManageTokens.Where(t => t.Rsvp!.AttendeeId == personId).ExecuteDeleteAsync(ct);
         await db.FeedbackLinks.Where(t => t.AttendeeId == personId).ExecuteDeleteAsync(ct);
+        // What they followed goes whole (its links with it): an erased person is nobody's follower.
+        await db.SubscriptionLinks.Where(t => t.Subscription!.AttendeeId == personId).ExecuteDeleteAsync(ct);
+        await db.Subscriptions.Where(x => x.AttendeeId == personId).ExecuteDeleteAsync(ct);
         var theirs = db.OutboxMessages.Where(o => o.AttendeeId == personId);
         await Outbox.DropPendingAsync(theirs, ct);
         await Outbox.BlankAsync(theirs, ct);
