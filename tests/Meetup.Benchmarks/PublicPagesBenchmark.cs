@@ -52,10 +52,7 @@ public static class PublicPagesBenchmark
             ("session page", $"/events/{slug}/sessions/{session}"),
             ("event page", $"/events/{slug}"),
         };
-        if (Environment.GetEnvironmentVariable("BENCH_EXTRA") is { } extra)
-        {
-            targets = [.. targets, .. extra.Split(',').Select(p => (p, p))];
-        }
+
         foreach (var (_, path) in targets)
         {
             await LoadAsync(http, path, WarmUp);

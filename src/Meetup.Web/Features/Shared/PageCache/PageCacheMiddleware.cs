@@ -26,6 +26,10 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
 
     private readonly ConcurrentDictionary<string, PageCacheEntry> _entries = new(StringComparer.Ordinal);
 
+    // The render under way per key: when an entry expires under a rush, one visitor renders and the others wait
+    // for that render (started after the expiry, so just as fresh) instead of all rendering at once.
+    private readonly ConcurrentDictionary<string, Task<PageCacheEntry?>> _rendering = new(StringComparer.Ordinal);
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!Shareable(context))
@@ -40,7 +44,31 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
             await ServeAsync(context, entry);
             return;
         }
-        await RenderAndKeepAsync(context, key);
+        var mine = new TaskCompletionSource<PageCacheEntry?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rendering = _rendering.GetOrAdd(key, mine.Task);
+        if (rendering != mine.Task)
+        {
+            if (await rendering is { } shared && Fresh(shared))
+            {
+                await ServeAsync(context, shared);
+                return;
+            }
+            await next(context); // that render was not shareable (a 404, a redirect): do this one alone
+            return;
+        }
+        try
+        {
+            mine.SetResult(await RenderAndKeepAsync(context, key));
+        }
+        catch
+        {
+            mine.SetResult(null);
+            throw;
+        }
+        finally
+        {
+            _rendering.TryRemove(new KeyValuePair<string, Task<PageCacheEntry?>>(key, mine.Task));
+        }
     }
 
     private static bool Shareable(HttpContext context)
@@ -72,7 +100,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
         await context.Response.WriteAsync(html, Encoding.UTF8, context.RequestAborted);
     }
 
-    private async Task RenderAndKeepAsync(HttpContext context, string key)
+    private async Task<PageCacheEntry?> RenderAndKeepAsync(HttpContext context, string key)
     {
         var started = Stopwatch.GetTimestamp();
         var clock = time.GetUtcNow();
@@ -89,6 +117,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
         }
 
         buffer.Position = 0;
+        PageCacheEntry? entry = null;
         if (context.Response.StatusCode == StatusCodes.Status200OK
             && context.Response.ContentType is { } type && type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
         {
@@ -101,8 +130,9 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
             {
                 _entries.Clear();
             }
-            _entries[key] = new PageCacheEntry(html, type, token, nonce, started, clock);
+            _entries[key] = entry = new PageCacheEntry(html, type, token, nonce, started, clock);
         }
         await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
+        return entry;
     }
 }
