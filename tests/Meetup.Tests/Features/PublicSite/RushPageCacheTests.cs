@@ -60,7 +60,7 @@ public partial class RushPageCacheTests
         foreach (var response in new[] { first, second })
         {
             var nonce = NonceHeader().Match(response.Headers.GetValues("Content-Security-Policy").Single()).Groups[1].Value;
-            Assert.Contains($"nonce=\"{nonce}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains($"nonce=\"{nonce}\"", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
         Assert.NotEqual(NonceHeader().Match(first.Headers.GetValues("Content-Security-Policy").Single()).Value,
             NonceHeader().Match(second.Headers.GetValues("Content-Security-Policy").Single()).Value);

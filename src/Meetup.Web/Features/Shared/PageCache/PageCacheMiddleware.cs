@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using NetEscapades.AspNetCore.SecurityHeaders;
@@ -16,19 +16,11 @@ namespace Meetup.Web.Features.Shared.PageCache;
 /// render wrote; a signed-in organizer, a query string (a personal link), any answer but 200 go straight through.
 /// Entries are not evicted on change: a second is the promise (seat counts never older than that).
 /// </summary>
-public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antiforgery, TimeProvider time)
+public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antiforgery, TimeProvider time, SharedRenders renders)
 {
     /// <summary>How old a shared render may be, counted from when it began.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
-    // Keys are bounded by what visitors ask for; a flood of made-up paths only empties the table.
-    private const int MaxEntries = 5_000;
-
-    private readonly ConcurrentDictionary<string, PageCacheEntry> _entries = new(StringComparer.Ordinal);
-
-    // The render under way per key: when an entry expires under a rush, one visitor renders and the others wait
-    // for that render (started after the expiry, so just as fresh) instead of all rendering at once.
-    private readonly ConcurrentDictionary<string, Task<PageCacheEntry?>> _rendering = new(StringComparer.Ordinal);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -39,13 +31,13 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
         }
 
         var key = string.Concat(CultureInfo.CurrentUICulture.Name, " ", context.Request.Path.Value);
-        if (_entries.TryGetValue(key, out var entry) && Fresh(entry))
+        if (renders.Entries.TryGetValue(key, out var entry) && Fresh(entry))
         {
             await ServeAsync(context, entry);
             return;
         }
         var mine = new TaskCompletionSource<PageCacheEntry?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var rendering = _rendering.GetOrAdd(key, mine.Task);
+        var rendering = renders.Rendering.GetOrAdd(key, mine.Task);
         if (rendering != mine.Task)
         {
             if (await rendering is { } shared && Fresh(shared))
@@ -67,9 +59,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
         }
         finally
         {
-            _rendering.TryRemove(new KeyValuePair<string, Task<PageCacheEntry?>>(key, mine.Task));
+            renders.Rendering.TryRemove(new KeyValuePair<string, Task<PageCacheEntry?>>(key, mine.Task));
         }
     }
+
+    private static string? Encoded(string? value) => value is null ? null : HtmlEncoder.Default.Encode(value);
 
     private static bool Shareable(HttpContext context)
         => HttpMethods.IsGet(context.Request.Method)
@@ -88,12 +82,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
         var html = entry.Html;
         if (entry.Token is not null)
         {
-            var token = antiforgery.GetAndStoreTokens(context).RequestToken!;
-            html = html.Replace(entry.Token, token, StringComparison.Ordinal);
+            html = html.Replace(entry.Token, Encoded(antiforgery.GetAndStoreTokens(context).RequestToken), StringComparison.Ordinal);
         }
         if (entry.Nonce is not null)
         {
-            html = html.Replace(entry.Nonce, context.GetNonce(), StringComparison.Ordinal);
+            html = html.Replace(entry.Nonce, Encoded(context.GetNonce()), StringComparison.Ordinal);
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = entry.ContentType;
@@ -123,14 +116,13 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
         {
             var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             // The tokens this render wrote (antiforgery keeps them for the request); none when it wrote no form.
-            var token = antiforgery.GetAndStoreTokens(context).RequestToken;
+            // Both as the page wrote them: HTML-encoded (a nonce's '+' is written as an entity).
+            var token = Encoded(antiforgery.GetAndStoreTokens(context).RequestToken);
             token = token is not null && html.Contains(token, StringComparison.Ordinal) ? token : null;
-            var nonce = html.Contains(context.GetNonce(), StringComparison.Ordinal) ? context.GetNonce() : null;
-            if (_entries.Count >= MaxEntries)
-            {
-                _entries.Clear();
-            }
-            _entries[key] = entry = new PageCacheEntry(html, type, token, nonce, started, clock);
+            var nonce = Encoded(context.GetNonce());
+            nonce = nonce is not null && html.Contains(nonce, StringComparison.Ordinal) ? nonce : null;
+            entry = new PageCacheEntry(html, type, token, nonce, started, clock);
+            renders.Keep(key, entry);
         }
         await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
         return entry;
