@@ -5,6 +5,7 @@ using Meetup.Benchmarks;
 //                                                          -- dashboard [--runs N]
 //                                                          -- rsvp
 //                                                          -- rsvp-writer [--runs N]
+//                                                          -- public-pages [--runs N]
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
 switch (args.FirstOrDefault())
 {
@@ -20,8 +21,10 @@ switch (args.FirstOrDefault())
         return await RsvpBenchmark.RunAsync();
     case "rsvp-writer":
         return await RsvpWriterBenchmark.RunAsync(args.Contains("--runs") ? runs : 5);
+    case "public-pages":
+        return await PublicPagesBenchmark.RunAsync(args.Contains("--runs") ? runs : 3);
     default:
-        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N]");
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N] | public-pages [--runs N]");
         return 1;
 }
 return 0;

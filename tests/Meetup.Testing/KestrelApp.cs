@@ -17,10 +17,10 @@ public sealed class KestrelApp : IAsyncDisposable
     public MeetupAppFactory Factory { get; }
     public string BaseUrl { get; }
 
-    public static async Task<KestrelApp> StartAsync(string provider = "Sqlite", IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<KestrelApp> StartAsync(string provider = "Sqlite", IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var factory = new MeetupAppFactory(database, settings);
+        var factory = new MeetupAppFactory(database, settings, time);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -28,6 +28,7 @@ internal static class FeatureRegistration
 {
     public static void AddMeetupFeatures(this IServiceCollection services)
     {
+        services.AddSingleton<Meetup.Web.Features.Shared.PageCache.SharedRenders>();
         services.AddOrganizerAccounts();
         services.AddEvents();
         services.AddSessions();

@@ -1,5 +1,6 @@
 using Meetup.Web.Components;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Features.Shared.PageCache;
 using Serilog;
 
 namespace Meetup.Web.Hosting;
@@ -33,6 +34,8 @@ internal static class Pipeline
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseAntiforgeryFailures();
+        // Last: it knows the page, the visitor and the language, and shares a public page's render for a second.
+        app.UseMiddleware<PageCacheMiddleware>();
     }
 
     public static void MapMeetupEndpoints(this WebApplication app)

@@ -2,6 +2,7 @@ using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
+using Meetup.Web.Features.Shared.PageCache;
 using Meetup.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Meetup.Web.Features.Events;
 
 /// <summary>Creates, edits and deletes events. One DbContext per operation.</summary>
-public sealed class EventService(IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l)
+public sealed class EventService(IDbContextFactory<MeetupDb> dbFactory, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l, SharedRenders renders)
 {
     public async Task<OperationResult<EventResource>> GetAsync(int id, CancellationToken ct = default)
     {
@@ -83,6 +84,7 @@ public sealed class EventService(IDbContextFactory<MeetupDb> dbFactory, PublicUr
         }
         db.Events.Remove(ev);
         await db.SaveChangesAsync(ct);
+        renders.Forget();
         return OperationResult<bool>.Ok(true);
     }
 
@@ -144,6 +146,7 @@ public sealed class EventService(IDbContextFactory<MeetupDb> dbFactory, PublicUr
             }
             throw;
         }
+        renders.Forget(); // a new or changed address: no page may show the old meaning for a second more
         return OperationResult<EventResource>.Ok(ev.ToResource(urls));
     }
 

@@ -34,9 +34,11 @@ internal sealed class PublicSiteData
         return (app, await SeedAsync(app));
     }
 
-    public static async Task<PublicSiteData> SeedAsync(TestApp app)
+    public static Task<PublicSiteData> SeedAsync(TestApp app) => SeedAsync(app.Factory);
+
+    public static async Task<PublicSiteData> SeedAsync(MeetupAppFactory factory)
     {
-        await using var db = app.Factory.CreateDbContext();
+        await using var db = factory.CreateDbContext();
         var speaker = new Speaker
         {
             Name = "Nakamura Daisuke",
