@@ -6,6 +6,7 @@ using Meetup.Benchmarks;
 //                                                          -- rsvp
 //                                                          -- rsvp-writer [--runs N]
 //                                                          -- public-pages [--runs N]
+//                                                          -- outbox
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
 switch (args.FirstOrDefault())
 {
@@ -23,8 +24,10 @@ switch (args.FirstOrDefault())
         return await RsvpWriterBenchmark.RunAsync(args.Contains("--runs") ? runs : 5);
     case "public-pages":
         return await PublicPagesBenchmark.RunAsync(args.Contains("--runs") ? runs : 3);
+    case "outbox":
+        return await OutboxBenchmark.RunAsync();
     default:
-        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N] | public-pages [--runs N]");
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N] | public-pages [--runs N] | outbox");
         return 1;
 }
 return 0;

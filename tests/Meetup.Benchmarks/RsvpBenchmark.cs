@@ -167,7 +167,7 @@ public static class RsvpBenchmark
     private static TimeSpan JitTime() => System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
 
     /// <summary>The raw rate of single-row insert transactions (BEGIN; INSERT; COMMIT) on one connection, for 3 seconds.</summary>
-    private static double InsertFloor(string directory)
+    internal static double InsertFloor(string directory)
     {
         var path = Path.Combine(directory, $"floor-{Guid.NewGuid():N}.db");
         try
@@ -215,7 +215,7 @@ public static class RsvpBenchmark
         return response.StatusCode;
     }
 
-    private static async Task SignInAsync(HttpClient http)
+    internal static async Task SignInAsync(HttpClient http)
     {
         var response = await http.PostAsJsonAsync("/api/auth/token", new { email = MeetupAppFactory.AdminEmail, password = MeetupAppFactory.AdminPassword });
         response.EnsureSuccessStatusCode();
@@ -223,7 +223,7 @@ public static class RsvpBenchmark
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
-    private static async Task<int> CreateSessionAsync(HttpClient http, int capacity)
+    internal static async Task<int> CreateSessionAsync(HttpClient http, int capacity)
     {
         var ev = await http.PostAsJsonAsync("/api/events", new { name = $"Bench {Guid.NewGuid():N}" });
         ev.EnsureSuccessStatusCode();
@@ -274,5 +274,5 @@ public static class RsvpBenchmark
         Environment.SetEnvironmentVariable(variable, Path.Combine(RepoRoot.Path, "src", "Meetup.Web"));
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
