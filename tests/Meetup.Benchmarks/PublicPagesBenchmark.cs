@@ -35,7 +35,7 @@ public static class PublicPagesBenchmark
             ["Notifications:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
-        var (slug, session) = await SetUpAsync(app.BaseUrl);
+        var (slug, session, eventId) = await SetUpAsync(app.BaseUrl);
         using var http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = Clients,
@@ -84,8 +84,34 @@ public static class PublicPagesBenchmark
             }
             Console.WriteLine(line);
         }
+        ok &= await RsvpBurst.RunAsync(app, http, slug, eventId, Clients);
         Console.WriteLine(ok ? "  result        all targets met" : "  result        TARGET MISSED");
         return ok ? 0 : 2;
+    }
+
+    /// <summary>Clients GET the paths in turn until <paramref name="stop"/>; answers each request's latency by path.</summary>
+    internal static async Task<(Sample[] ByPath, TimeSpan Elapsed)> ReadUntilAsync(HttpClient http, string[] paths, CancellationToken stop)
+    {
+        var latencies = paths.Select(_ => new List<double>[Clients]).ToArray();
+        var failures = new int[paths.Length];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async i =>
+        {
+            var mine = latencies.Select(l => l[i] = new List<double>(4096)).ToArray();
+            for (var n = i; !stop.IsCancellationRequested; n++)
+            {
+                var p = n % paths.Length;
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(paths[p], HttpCompletionOption.ResponseContentRead);
+                mine[p].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures[p]);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed;
+        return ([.. paths.Select((_, p) => new Sample(latencies[p].SelectMany(l => l).ToList(), elapsed, failures[p]))], elapsed);
     }
 
     /// <summary>Clients GET the path again and again until the time is up; answers each request's latency.</summary>
@@ -111,9 +137,9 @@ public static class PublicPagesBenchmark
         return new Sample(latencies.SelectMany(l => l).ToList(), clock.Elapsed, failures);
     }
 
-    private sealed record Sample(List<double> Latencies, TimeSpan Elapsed, int Failures);
+    internal sealed record Sample(List<double> Latencies, TimeSpan Elapsed, int Failures);
 
-    private sealed class Tally
+    internal sealed class Tally
     {
         private readonly List<double> _latencies = [];
         private TimeSpan _elapsed;
@@ -133,7 +159,7 @@ public static class PublicPagesBenchmark
     }
 
     /// <summary>An event with one published in-person session, an agenda and some RSVPs; answers its slug and the session's id.</summary>
-    private static async Task<(string Slug, int Session)> SetUpAsync(string baseUrl)
+    private static async Task<(string Slug, int Session, int EventId)> SetUpAsync(string baseUrl)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var auth = await http.PostAsJsonAsync("/api/auth/token", new { email = MeetupAppFactory.AdminEmail, password = MeetupAppFactory.AdminPassword });
@@ -174,9 +200,9 @@ public static class PublicPagesBenchmark
         {
             (await http.PostAsJsonAsync($"/api/sessions/{id}/rsvps", new { name = $"Person {i}", email = $"p{i}@bench.example" })).EnsureSuccessStatusCode();
         }
-        return (slug, id);
+        return (slug, id, eventId);
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
         => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] + $" on {Environment.ProcessorCount} cores" : "unknown";
 }
