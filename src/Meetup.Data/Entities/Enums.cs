@@ -17,6 +17,7 @@ public enum NotificationKind
 {
     RsvpConfirmed, RsvpWaitlisted, RsvpPromoted, RsvpCancelled, ManageLink,
     SessionChanged, SessionCancelled, Reminder, ThankYou, SubscriptionConfirm,
+    SessionMessage,
 }
 
 public enum SubscriptionStatus { Pending, Active, Unsubscribed }

@@ -29,6 +29,16 @@ internal sealed class EmailBody
         return this;
     }
 
+    /// <summary>Someone's own text, as written: line breaks kept, markup shown as text (never interpreted).</summary>
+    public EmailBody Quote(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        _text.AppendLine(string.Join(Environment.NewLine, lines)).AppendLine();
+        _html.Append("<div style=\"border-left:3px solid #e3e6ee;padding:4px 0 4px 12px;margin:12px 0\">")
+            .Append(string.Join("<br>", lines.Select(E))).Append("</div>");
+        return this;
+    }
+
     public EmailBody Details(IEnumerable<(string Label, string Value)> rows)
     {
         _html.Append("<table style=\"border-collapse:collapse;margin:8px 0 16px\">");

@@ -75,6 +75,11 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
                 withCode = true;
                 invite = InviteKind.Publish;
                 break;
+            case NotificationKind.SessionMessage:
+                subject = l["About {1}: {0}", c.Payload.Subject ?? "", s.Title];
+                body.Heading(c.Payload.Subject ?? "").Paragraph(l["Hi {0}, the organizers of {1} wrote to the people registered:", name, s.Title])
+                    .Quote(c.Payload.Message ?? "");
+                break;
             case NotificationKind.ThankYou:
                 subject = l["Thank you for coming: {0}", s.Title];
                 body.Heading(l["Thank you for coming"])
@@ -97,6 +102,11 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         if (s.Format != SessionFormat.InPerson && c.Rsvp?.Status == RsvpStatus.Confirmed && invite == InviteKind.Publish)
         {
             body.Paragraph(l["It is an online session too: the Join button on your RSVP page opens the video call when the session starts."]);
+        }
+        if (c.WithManageLink && c.Rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted && s.Status == SessionStatus.Published)
+        {
+            body.Paragraph(l["Can't come after all? One click frees your seat for the next person on the waitlist."])
+                .Link(l["I can't come"], RsvpLinks.CantCome(c.Payload.BaseUrl, ManageLinkSlot.Placeholder));
         }
         if (c.WithManageLink)
         {

@@ -44,7 +44,7 @@ public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbo
         {
             NotificationKind.Reminder => rsvp?.Status != RsvpStatus.Confirmed || session.Status != SessionStatus.Published,
             NotificationKind.RsvpConfirmed or NotificationKind.RsvpPromoted => rsvp?.Status != RsvpStatus.Confirmed,
-            NotificationKind.RsvpWaitlisted => rsvp?.Status == RsvpStatus.Cancelled,
+            NotificationKind.RsvpWaitlisted or NotificationKind.SessionMessage => rsvp?.Status is null or RsvpStatus.Cancelled,
             NotificationKind.ThankYou => session.Status != SessionStatus.Published
                 || !await db.CheckIns.AnyAsync(c => c.SessionId == session.Id && c.AttendeeId == message.AttendeeId, ct),
             _ => false,

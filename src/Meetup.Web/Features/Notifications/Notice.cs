@@ -14,6 +14,11 @@ public sealed record NotificationPayload
 
     /// <summary>The follow a confirmation email is about (it names no session).</summary>
     public int? SubscriptionId { get; init; }
+
+    /// <summary>An organizer's message to the people registered (<see cref="NotificationKind.SessionMessage"/>): plain text, never markup.</summary>
+    public string? Subject { get; init; }
+
+    public string? Message { get; init; }
 }
 
 /// <summary>A message to enqueue; see <see cref="Outbox"/>.</summary>

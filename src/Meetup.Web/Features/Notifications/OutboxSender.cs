@@ -145,8 +145,21 @@ public sealed class OutboxSender(
         return blanked;
     }
 
+    /// <summary>
+    /// Emails about an RSVP written after it was made: each gets a manage link of its own, made now (so its "I can't
+    /// come" link works), stored as a hash like every manage link (<see cref="ManageLinkHashes"/>).
+    /// </summary>
+    private static readonly HashSet<NotificationKind> FreshLinkKinds =
+        [NotificationKind.Reminder, NotificationKind.RsvpPromoted, NotificationKind.SessionChanged, NotificationKind.SessionMessage];
+
     private async Task<bool> RenderAsync(MeetupDb db, OutboxMessage message, CancellationToken ct)
     {
+        string? fresh = null;
+        if (message.Secret is null && message.RsvpId is not null && FreshLinkKinds.Contains(message.Kind))
+        {
+            fresh = ManageTokens.New();
+            message.Secret = outbox.Protect(fresh);
+        }
         var rendered = await renderer.RenderAsync(message, ct);
         if (rendered is null)
         {
@@ -165,6 +178,10 @@ public sealed class OutboxSender(
         {
             // The survey link is made now, with the email that carries it (walk-ins have no manage link to lend).
             message.Secret = outbox.Protect(FeedbackLinks.Issue(db, sessionId, attendeeId, time.GetUtcNow().UtcDateTime));
+        }
+        else if (fresh is not null)
+        {
+            await ManageLinkHashes.AddAsync(db, message.RsvpId!.Value, fresh, time.GetUtcNow().UtcDateTime, ct);
         }
         await db.SaveChangesAsync(ct);
         return true;

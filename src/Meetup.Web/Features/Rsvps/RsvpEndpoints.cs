@@ -1,6 +1,7 @@
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Rsvps.Admin;
 using Meetup.Web.Features.Rsvps.Manage;
+using Meetup.Web.Features.Rsvps.Messages;
 using Meetup.Web.Features.Rsvps.Questions;
 using Meetup.Web.Features.Rsvps.Registering;
 using Meetup.Web.Features.Shared;
@@ -53,6 +54,26 @@ internal static class RsvpEndpoints
                 (await service.CancelAsync(token, ct)).ToOk())
             .AllowAnonymous()
             .Describe("Cancel an RSVP by its manage token", "The seat goes to the first on the waitlist.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        app.MapPost("/api/sessions/{id:int}/messages", async Task<Results<Accepted<SessionMessageSent>, ValidationProblem, ProblemHttpResult>> (
+                int id, SessionMessageInput? input, SessionMessageService service, CancellationToken ct) =>
+            {
+                var result = await service.SendAsync(id, input ?? new(), ct);
+                return result.Status switch
+                {
+                    OperationStatus.Ok => TypedResults.Accepted((string?)null, result.Value),
+                    OperationStatus.Invalid => ApiResults.Invalid(result.Errors),
+                    _ => ApiResults.NotFound(result.Detail ?? "No such session."),
+                };
+            })
+            .WithTags("RSVP")
+            .RequireAuthorization(Policies.ApiOrganizers)
+            .ProducesSignInProblems()
+            .Describe("Message the people registered for a session",
+                "`to`: confirmed, waitlisted or all. One email each (in their language, the text as plain text, with their own "
+                + "links); the cancelled, the erased and addresses that cannot receive mail are left out. 202 with how many; "
+                + "400 names each invalid field.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         app.MapGet("/rsvp/{token}/calendar.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, RsvpManageService service, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Meetup.Web.Features.Rsvps.Admin;
 using Meetup.Web.Features.Rsvps.Manage;
+using Meetup.Web.Features.Rsvps.Messages;
 using Meetup.Web.Features.Rsvps.Questions;
 using Meetup.Web.Features.Rsvps.Registering;
 using Meetup.Web.Features.Rsvps.Seats;
@@ -22,6 +23,7 @@ internal static class RsvpRegistration
         services.AddScoped<RsvpSessionHooks>();
         services.AddScoped<RsvpQueries>();
         services.AddScoped<QuestionService>();
+        services.AddScoped<SessionMessageService>();
         return services;
     }
 }

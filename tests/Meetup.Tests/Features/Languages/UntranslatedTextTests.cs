@@ -32,6 +32,7 @@ public sealed partial class UntranslatedTextTests(UntranslatedTextTests.Communit
             foreach (var page in new[]
             {
                 "/", "/events/{slug}", "/events/{slug}/sessions/{session}", "/rsvp/new/{session}", "/rsvp/{token}",
+                "/rsvp/{token}/cant-come",
                 "/account/login", "/not-found",
                 "/admin", "/admin/events/{event}", "/admin/events/{event}/edit", "/admin/events/new", "/admin/sessions/new",
                 "/admin/sessions/{session}", "/admin/sessions/{session}/rsvps", "/admin/sessions/{session}/checkin",

@@ -5,6 +5,9 @@ public static class RsvpLinks
 {
     public static string Manage(string baseUrl, string token) => $"{baseUrl}/rsvp/{token}";
 
+    /// <summary>"Can't come after all?": a page with one button that frees the seat (a GET changes nothing).</summary>
+    public static string CantCome(string baseUrl, string token) => $"{baseUrl}/rsvp/{token}/cant-come";
+
     public static string NewRsvp(string baseUrl, int sessionId) => $"{baseUrl}/rsvp/new/{sessionId}";
 
     /// <summary>The survey behind a personal link: a manage token, or a thank-you email's survey token.</summary>
