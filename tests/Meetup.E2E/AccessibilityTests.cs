@@ -126,6 +126,9 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
         await GotoAdminAsync(page, $"/admin/sessions/{sessionId}/feedback-qr");
         await Expect(page.Locator(".feedback-slide img")).ToBeVisibleAsync();
         await scan.ScanAsync(page, "feedback qr" + suffix);
+        await GotoAdminAsync(page, $"/admin/events/{eventId}/followers");
+        await Expect(page.Locator("[data-count=active]")).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "followers" + suffix);
         await GotoAdminAsync(page, $"/admin/events/{eventId}/import");
         await scan.ScanAsync(page, "import" + suffix);
         await page.Locator("input[type=file]").First.SetInputFilesAsync(ExampleCsv);

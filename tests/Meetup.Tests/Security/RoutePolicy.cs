@@ -256,6 +256,8 @@ public static class RoutePolicy
         ["POST /admin/sessions/{SessionId:int}/feedback"] = OrganizerPage,
         ["GET /admin/events/{EventId:int}/feedback"] = OrganizerPage,
         ["POST /admin/events/{EventId:int}/feedback"] = OrganizerPage,
+        ["GET /admin/events/{EventId:int}/followers"] = OrganizerPage,
+        ["POST /admin/events/{EventId:int}/followers"] = OrganizerPage,
         ["GET /admin/people"] = OrganizerPage,
         ["POST /admin/people"] = OrganizerPage,
         ["GET /admin/attendees/{AttendeeId:int}"] = OrganizerPage,

@@ -35,7 +35,10 @@ internal static class FollowEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         link.MapPost("/confirm", async (string token, FollowService service, CancellationToken ct) =>
                 (await service.ConfirmAsync(token, ct)).ToOk())
-            .Describe("Confirm a follow by the emailed link", "The person follows the group from now on; again changes nothing. 404 for an unknown link.");
+            .Describe("Confirm a follow by the emailed link",
+                "The person follows the group from now on; again changes nothing. 404 for an unknown link; 409 when the link "
+                + "is older than 14 days (ask to follow again).")
+            .ProducesProblems(StatusCodes.Status409Conflict);
         link.MapPost("/unsubscribe", async (string token, FollowService service, CancellationToken ct) =>
                 (await service.UnsubscribeAsync(token, ct)).ToOk())
             .Describe("Stop following by an emailed link", "At once; a later RSVP never undoes it. 404 for an unknown link.");

@@ -19,5 +19,8 @@ public sealed record SubscriptionState(int EventId, string EventName, string Sta
 /// <summary>One follower (or would-be follower) of a study group, for the organizer.</summary>
 public sealed record SubscriberResource(int AttendeeId, string? Name, string? Email, string? Language, string Status, DateTime Since);
 
-/// <summary>What the page behind an emailed link shows: the group, where the follow stands, whether the link can confirm.</summary>
-public sealed record FollowLinkView(string EventName, SubscriptionStatus Status, bool CanConfirm);
+/// <summary>
+/// What the page behind an emailed link shows: the group, where the follow stands, whether the link can confirm and
+/// whether it is too old to (<see cref="FollowService.ConfirmLinkLifetime"/>).
+/// </summary>
+public sealed record FollowLinkView(string EventName, string EventSlug, SubscriptionStatus Status, bool CanConfirm, bool Expired);

@@ -6,6 +6,7 @@ internal static class FollowRegistration
     public static IServiceCollection AddFollow(this IServiceCollection services)
     {
         services.AddScoped<FollowService>();
+        services.AddScoped<FollowersQueries>();
         return services;
     }
 }

@@ -21,6 +21,12 @@ public sealed class FollowService(
 {
     private const int Attempts = 3;
 
+    /// <summary>
+    /// How long a confirmation link confirms. Long enough for a holiday's unread inbox; short enough that an old
+    /// email found later (or by someone else) does not sign its address up. An expired link's page offers a new one.
+    /// </summary>
+    public static readonly TimeSpan ConfirmLinkLifetime = TimeSpan.FromDays(14);
+
     public async Task<OperationResult<FollowAccepted>> RequestAsync(int eventId, FollowInput input, CancellationToken ct = default)
     {
         var checkedInput = FollowRules.Check(input, l);
@@ -107,10 +113,12 @@ public sealed class FollowService(
         }
         var hash = ManageTokens.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SubscriptionLinks.AsNoTracking()
+        var link = await db.SubscriptionLinks.AsNoTracking()
             .Where(x => x.Hash == hash && x.Subscription!.Attendee!.ErasedAt == null)
-            .Select(x => new FollowLinkView(x.Subscription!.Event!.Name, x.Subscription.Status, x.Purpose == SubscriptionLinkPurpose.Confirm))
+            .Select(x => new { x.Subscription!.Event!.Name, x.Subscription.Event.Slug, x.Subscription.Status, x.Purpose, x.CreatedAt })
             .FirstOrDefaultAsync(ct);
+        return link is null ? null : new FollowLinkView(link.Name, link.Slug, link.Status, link.Purpose == SubscriptionLinkPurpose.Confirm,
+            link.Purpose == SubscriptionLinkPurpose.Confirm && link.Status != SubscriptionStatus.Active && IsExpired(link.CreatedAt));
     }
 
     /// <summary>Confirms the follow a confirmation link asks for (again: no change). Unknown links are not found.</summary>
@@ -130,11 +138,15 @@ public sealed class FollowService(
         var hash = ManageTokens.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var link = await db.SubscriptionLinks.Where(x => x.Hash == hash)
-            .Select(x => new { x.Purpose, x.Subscription, EventName = x.Subscription!.Event!.Name, Erased = x.Subscription.Attendee!.ErasedAt != null })
+            .Select(x => new { x.Purpose, x.CreatedAt, x.Subscription, EventName = x.Subscription!.Event!.Name, Erased = x.Subscription.Attendee!.ErasedAt != null })
             .FirstOrDefaultAsync(ct);
         if (link?.Subscription is not { } subscription || link.Erased || (confirmLinkOnly && link.Purpose != SubscriptionLinkPurpose.Confirm))
         {
             return OperationResult<SubscriptionState>.NotFound("No such link.");
+        }
+        if (to == SubscriptionStatus.Active && subscription.Status != to && IsExpired(link.CreatedAt))
+        {
+            return OperationResult<SubscriptionState>.Conflict("This confirmation link has expired; ask to follow again from the event page.");
         }
         if (subscription.Status != to)
         {
@@ -144,6 +156,8 @@ public sealed class FollowService(
         }
         return OperationResult<SubscriptionState>.Ok(new SubscriptionState(subscription.EventId, link.EventName, to.ToSnakeCase()));
     }
+
+    private bool IsExpired(DateTime createdAt) => createdAt + ConfirmLinkLifetime < time.GetUtcNow().UtcDateTime;
 
     /// <summary>Everyone who asked to follow the group, pending, active or unsubscribed, newest change first.</summary>
     public async Task<OperationResult<IReadOnlyList<SubscriberResource>>> SubscribersAsync(int eventId, CancellationToken ct = default)
