@@ -84,6 +84,16 @@ public partial class AnnouncementApiTests
             Assert.Equal(2, await db.AnnouncementRecipients.CountAsync());
         }
 
+        // The personal link fills the form (and registers nobody); a made-up token fills nothing.
+        var page = await client.GetStringAsync($"/rsvp/new/{session.Id}?invite={token}");
+        Assert.Contains("value=\"aiko@example.com\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Aiko\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("aiko@example.com", await client.GetStringAsync($"/rsvp/new/{session.Id}?invite={new string('A', token.Length)}"), StringComparison.Ordinal);
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Assert.False(await db.Rsvps.AnyAsync(r => r.Attendee!.Email == "aiko@example.com"));
+        }
+
         // RSVP from it, then one-click unsubscribe from the header's URL.
         (await RsvpAsync(client, session.Id, "Aiko", "aiko@example.com")).EnsureSuccessStatusCode();
         var list = (await admin.GetFromJsonAsync<List<AnnouncementSummary>>($"/api/events/{ev.Id}/announcements"))!;
