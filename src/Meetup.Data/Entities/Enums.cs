@@ -17,12 +17,15 @@ public enum NotificationKind
 {
     RsvpConfirmed, RsvpWaitlisted, RsvpPromoted, RsvpCancelled, ManageLink,
     SessionChanged, SessionCancelled, Reminder, ThankYou, SubscriptionConfirm,
-    SessionMessage,
+    SessionMessage, Announcement,
 }
 
 public enum SubscriptionStatus { Pending, Active, Unsubscribed }
 
 public enum SubscriptionLinkPurpose { Confirm, Unsubscribe }
+
+// Who an announcement goes to, among the event's active followers (docs/retention.md).
+public enum AnnouncementAudience { Followers, PastAttendees, Regulars, AtRisk }
 
 // The feedback survey's answers (Feedback).
 public enum FeedbackPace { TooSlow, JustRight, TooFast }

@@ -19,6 +19,11 @@ public sealed record NotificationPayload
     public string? Subject { get; init; }
 
     public string? Message { get; init; }
+    /// <summary>The announcement an email belongs to.</summary>
+    public int? AnnouncementId { get; init; }
+
+    /// <summary>The <c>List-Unsubscribe</c> URL with <see cref="ManageLinkSlot.Placeholder"/> for its token, set when rendered.</summary>
+    public string? ListUnsubscribe { get; init; }
 }
 
 /// <summary>A message to enqueue; see <see cref="Outbox"/>.</summary>

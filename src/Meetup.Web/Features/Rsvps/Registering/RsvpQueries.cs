@@ -14,6 +14,25 @@ public sealed record RsvpFormInfo(SessionView Session, int Confirmed, int Waitli
 
 public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time)
 {
+    /// <summary>
+    /// Who an announcement's personal RSVP link names (its token is a link of their follow of the session's group, kept as
+    /// a hash), to fill the form; null for an unknown, erased or other group's link. It only fills: nobody is registered by it.
+    /// </summary>
+    public async Task<RsvpInvitee?> InviteeAsync(int sessionId, string? token, CancellationToken ct = default)
+    {
+        if (token is null || !Shared.Links.ManageTokens.LooksValid(token))
+        {
+            return null;
+        }
+        var hash = Shared.Links.ManageTokens.Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SubscriptionLinks.AsNoTracking()
+            .Where(l => l.Hash == hash && l.Subscription!.Attendee!.ErasedAt == null
+                && db.Sessions.Any(s => s.Id == sessionId && s.EventId == l.Subscription.EventId))
+            .Select(l => new RsvpInvitee(l.Subscription!.Attendee!.DisplayName, l.Subscription.Attendee.Email, l.Subscription.Language ?? l.Subscription.Attendee.PreferredLanguage))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<RsvpFormInfo?> FormAsync(int sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -39,3 +58,6 @@ public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
             [.. row.Questions.Select(q => new QuestionView(q.Id, q.Prompt, q.Kind, q.Options, q.Required))], notOpen);
     }
 }
+
+/// <summary>The person an announcement's RSVP link fills the form with.</summary>
+public sealed record RsvpInvitee(string? Name, string? Email, string? Language);

@@ -1,0 +1,15 @@
+namespace Meetup.Web.Features.Announcements;
+
+internal static class AnnouncementsRegistration
+{
+    /// <summary>Announcing a session to the group's followers: the service, its sender, its API.</summary>
+    public static IServiceCollection AddAnnouncements(this IServiceCollection services)
+    {
+        services.AddScoped<AnnouncementService>();
+        services.AddScoped<AudienceSelector>();
+        services.AddScoped<AnnouncementSender>();
+        services.AddScoped<AnnouncementEffect>();
+        services.AddHostedService<AnnouncementLoop>();
+        return services;
+    }
+}
