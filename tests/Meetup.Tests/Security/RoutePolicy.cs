@@ -253,6 +253,8 @@ public static class RoutePolicy
         ["POST /admin/sessions/{SessionId:int}/feedback"] = OrganizerPage,
         ["GET /admin/events/{EventId:int}/feedback"] = OrganizerPage,
         ["POST /admin/events/{EventId:int}/feedback"] = OrganizerPage,
+        ["GET /admin/events/{EventId:int}/announce"] = OrganizerPage,
+        ["POST /admin/events/{EventId:int}/announce"] = OrganizerPage,
         ["GET /admin/people"] = OrganizerPage,
         ["POST /admin/people"] = OrganizerPage,
         ["GET /admin/attendees/{AttendeeId:int}"] = OrganizerPage,
