@@ -28,6 +28,8 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
     public DbSet<FeedbackLink> FeedbackLinks => Set<FeedbackLink>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<SubscriptionLink> SubscriptionLinks => Set<SubscriptionLink>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<AnnouncementRecipient> AnnouncementRecipients => Set<AnnouncementRecipient>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -52,6 +54,7 @@ public class MeetupDb(DbContextOptions<MeetupDb> options)
         configurationBuilder.Properties<FeedbackComeNext>().HaveConversion<SnakeCaseEnumConverter<FeedbackComeNext>>().HaveMaxLength(16);
         configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<SnakeCaseEnumConverter<SubscriptionStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<SubscriptionLinkPurpose>().HaveConversion<SnakeCaseEnumConverter<SubscriptionLinkPurpose>>().HaveMaxLength(16);
+        configurationBuilder.Properties<AnnouncementAudience>().HaveConversion<SnakeCaseEnumConverter<AnnouncementAudience>>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<SnakeCaseEnumConverter<NotificationKind>>().HaveMaxLength(32);
     }
 }

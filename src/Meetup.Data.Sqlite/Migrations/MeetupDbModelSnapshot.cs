@@ -64,6 +64,76 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.Announcement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SendAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("SentAt", "SendAt");
+
+                    b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.AnnouncementRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.HasIndex("AnnouncementId", "AttendeeId")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementRecipients");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.Attendee", b =>
                 {
                     b.Property<int>("Id")
@@ -973,6 +1043,44 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("Meetup.Data.Entities.Announcement", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meetup.Data.Entities.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.AnnouncementRecipient", b =>
+                {
+                    b.HasOne("Meetup.Data.Entities.Announcement", "Announcement")
+                        .WithMany("Recipients")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
+                        .WithMany()
+                        .HasForeignKey("AttendeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
+
+                    b.Navigation("Attendee");
+                });
+
             modelBuilder.Entity("Meetup.Data.Entities.AttendeeAlias", b =>
                 {
                     b.HasOne("Meetup.Data.Entities.Attendee", "Attendee")
@@ -1187,6 +1295,11 @@ namespace Meetup.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meetup.Data.Entities.Announcement", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Meetup.Data.Entities.Attendee", b =>

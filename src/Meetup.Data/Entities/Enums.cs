@@ -16,12 +16,15 @@ public enum QuestionKind { ShortText, SingleChoice }
 public enum NotificationKind
 {
     RsvpConfirmed, RsvpWaitlisted, RsvpPromoted, RsvpCancelled, ManageLink,
-    SessionChanged, SessionCancelled, Reminder, ThankYou, SubscriptionConfirm,
+    SessionChanged, SessionCancelled, Reminder, ThankYou, SubscriptionConfirm, Announcement,
 }
 
 public enum SubscriptionStatus { Pending, Active, Unsubscribed }
 
 public enum SubscriptionLinkPurpose { Confirm, Unsubscribe }
+
+// Who an announcement goes to, among the event's active followers (docs/retention.md).
+public enum AnnouncementAudience { Followers, PastAttendees, Regulars, AtRisk }
 
 // The feedback survey's answers (Feedback).
 public enum FeedbackPace { TooSlow, JustRight, TooFast }

@@ -1,4 +1,5 @@
 using Meetup.Web.Features.Agenda;
+using Meetup.Web.Features.Announcements;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.CheckIns;
@@ -50,6 +51,7 @@ internal static class FeatureRegistration
         services.AddFeedbackOrganizer();
         services.AddFeedbackTrend();
         services.AddFollow();
+        services.AddAnnouncements();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)

@@ -1,0 +1,75 @@
+using Meetup.Data.Entities;
+
+namespace Meetup.Web.Features.Announcements;
+
+/// <summary>An organizer's announcement as asked for (API and screen); checked by the service.</summary>
+public sealed record AnnouncementInput
+{
+    public int? SessionId { get; init; }
+
+    /// <summary>followers | past_attendees | regulars | at_risk.</summary>
+    public string? Audience { get; init; }
+
+    public string? Subject { get; init; }
+    public string? Message { get; init; }
+
+    /// <summary>When to send it (a future instant); null: at once.</summary>
+    public DateTimeOffset? SendAt { get; init; }
+
+    /// <summary>Only count and sample the recipients; nothing is written.</summary>
+    public bool DryRun { get; init; }
+}
+
+/// <summary>One person an announcement would go to.</summary>
+public sealed record AudienceMember(string Name, string Email);
+
+/// <summary>How many people an announcement would reach now, and a few of them by name.</summary>
+public sealed record AudiencePreview(int Count, IReadOnlyList<AudienceMember> Sample);
+
+/// <summary>An announcement written (and sent at once, or scheduled): its id and how many it reached so far.</summary>
+public sealed record AnnouncementCreated(int Id, int Recipients, DateTime SendAt, DateTime? SentAt);
+
+/// <summary>The API's answer to a dry run.</summary>
+public sealed record AnnouncementDryRun(int Recipients, IReadOnlyList<AudienceMember> Sample);
+
+/// <summary>One announcement of an event with its effect so far (GET /api/events/{id}/announcements and the screen).</summary>
+public sealed record AnnouncementSummary(
+    int Id, int SessionId, string SessionTitle, DateTime SessionStartsAt, string Audience, string? Subject,
+    DateTime CreatedAt, DateTime SendAt, DateTime? SentAt, DateTime? CancelledAt, int Recipients, int Rsvps, int Attended);
+
+/// <summary>A share of a group: how many of how many.</summary>
+public sealed record ShareFigure(int Count, int Of)
+{
+    public double? Rate => Of == 0 ? null : (double)Count / Of;
+}
+
+/// <summary>
+/// An at-risk announcement's win-back rate next to the baseline: at-risk regulars of earlier sessions nobody
+/// announced to at risk, and how many of them came anyway (docs/retention.md, "Win-back").
+/// </summary>
+public sealed record WinBackComparison(IReadOnlyList<WinBackRow> Announcements, ShareFigure Baseline, int BaselineSessions);
+
+/// <summary>One sent at-risk announcement: recipients who came to the announced session.</summary>
+public sealed record WinBackRow(int AnnouncementId, int SessionId, string SessionTitle, DateTime SessionStartsAt, ShareFigure WinBack);
+
+/// <summary>The audience names used by the API.</summary>
+public static class AnnouncementAudiences
+{
+    public static bool TryParse(string? value, out AnnouncementAudience audience)
+    {
+        audience = default;
+        if (value is null)
+        {
+            return false;
+        }
+        foreach (var candidate in Enum.GetValues<AnnouncementAudience>())
+        {
+            if (string.Equals(candidate.ToSnakeCase(), value.Trim(), StringComparison.Ordinal))
+            {
+                audience = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+}

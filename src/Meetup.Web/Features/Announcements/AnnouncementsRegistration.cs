@@ -1,0 +1,11 @@
+namespace Meetup.Web.Features.Announcements;
+
+internal static class AnnouncementsRegistration
+{
+    /// <summary>Announcing a session to the group's followers: the service, its sender, its API.</summary>
+    public static IServiceCollection AddAnnouncements(this IServiceCollection services)
+    {
+        services.AddScoped<AnnouncementService>();
+        return services;
+    }
+}
