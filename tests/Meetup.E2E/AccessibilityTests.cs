@@ -126,6 +126,10 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
         await GotoAdminAsync(page, $"/admin/sessions/{sessionId}/feedback-qr");
         await Expect(page.Locator(".feedback-slide img")).ToBeVisibleAsync();
         await scan.ScanAsync(page, "feedback qr" + suffix);
+        // The announce page: its form, the dry run's names and the announcements below.
+        await GotoAdminAsync(page, $"/admin/events/{eventId}/announce");
+        await Expect(page.Locator("[data-testid=recipient-count], [data-testid=no-session]").First).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "announce" + suffix);
         await GotoAdminAsync(page, $"/admin/events/{eventId}/import");
         await scan.ScanAsync(page, "import" + suffix);
         await page.Locator("input[type=file]").First.SetInputFilesAsync(ExampleCsv);

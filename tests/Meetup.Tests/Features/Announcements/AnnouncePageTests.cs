@@ -107,7 +107,9 @@ public class AnnouncePageTests
 
         var html = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce", cookies, "en");
 
-        var rows = Regex.Matches(html, "<tr[^>]*class=\"[^\"]*mud-table-row[^\"]*\"[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value)).ToList();
+        var list = Regex.Match(html, "data-testid=\"announcements\".*?<tbody[^>]*>(.*?)</tbody>", RegexOptions.Singleline);
+        Assert.True(list.Success, "No announcements table.");
+        var rows = Regex.Matches(list.Groups[1].Value, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value)).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.Contains("Scheduled", StringComparison.Ordinal) && r.Contains("Cancel", StringComparison.Ordinal));
         Assert.Contains(rows, r => Regex.IsMatch(r, @"All followers.*\b2\s+1\s+0\b", RegexOptions.Singleline)); // 2 recipients, 1 registered after it, 0 came
@@ -142,7 +144,7 @@ public class AnnouncePageTests
         }
         await using var db = app.Factory.CreateDbContext();
         var confirmed = people.Where(p => p.Confirmed).Select(p => p.Email).ToList();
-        foreach (var subscription in await db.Subscriptions.Where(s => s.EventId == eventId && confirmed.Contains(s.Attendee!.Email)).ToListAsync())
+        foreach (var subscription in await db.Subscriptions.Where(s => s.EventId == eventId && confirmed.Contains(s.Attendee!.Email!)).ToListAsync())
         {
             subscription.Status = SubscriptionStatus.Active;
         }
