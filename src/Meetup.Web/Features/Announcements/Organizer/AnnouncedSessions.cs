@@ -1,13 +1,14 @@
+using Meetup.Web.Features.Retention.Dashboard;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Resources;
 using Microsoft.Extensions.Localization;
 
 namespace Meetup.Web.Features.Announcements.Organizer;
 
-/// <summary>The sessions of an event that were announced, each with a line naming the audiences and recipients (the dashboard's marks).</summary>
-public static class AnnouncedSessions
+/// <summary>The dashboard's marks of announced sessions, each naming the audiences and recipients.</summary>
+internal sealed class AnnouncedSessions(AnnouncementService announcements, IStringLocalizer<Strings> L) : ISessionMarks
 {
-    public static async Task<IReadOnlyDictionary<int, string>> ReadAsync(AnnouncementService announcements, int eventId, IStringLocalizer<Strings> L, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<int, string>> ReadAsync(int eventId, CancellationToken ct = default)
     {
         var sent = ((await announcements.ListAsync(eventId, ct)).Value ?? []).Where(a => a.SentAt is not null && a.CancelledAt is null);
         return sent.GroupBy(a => a.SessionId).ToDictionary(
