@@ -73,5 +73,6 @@ internal static class FeatureRegistration
         app.MapPrivacyEndpoints();
         app.MapFeedbackEndpoints();
         app.MapFollowEndpoints();
+        app.MapAnnouncementEndpoints();
     }
 }

@@ -203,6 +203,11 @@ public static class RoutePolicy
         ["GET /api/sessions/{id:int}/rsvps"] = OrganizerApi,
         ["GET /api/sessions/{id:int}/feedback"] = OrganizerApi,
         ["GET /api/events/{id:int}/subscribers"] = OrganizerApi,
+        ["POST /api/events/{id:int}/announcements"] = OrganizerApi,
+        ["GET /api/events/{id:int}/announcements"] = OrganizerApi,
+        ["GET /api/events/{id:int}/announcements/win-back"] = OrganizerApi,
+        // The shared world holds no announcement: past authorization, an unknown one answers 404.
+        ["POST /api/announcements/{id:int}/cancel"] = new(U, U, F, Access.NotFound, Access.NotFound),
         ["GET /api/speakers"] = OrganizerApi,
         ["POST /api/speakers"] = OrganizerApi,
         ["GET /api/speakers/{id:int}"] = OrganizerApi,

@@ -69,6 +69,7 @@ public sealed record RouteWorld(int EventId, string Slug, int SessionId, int Att
             "sessions" => Text(SessionId),
             "attendees" => Text(AttendeeId),
             "speakers" => Text(SpeakerId),
+            "announcements" => Text(int.MaxValue),
             _ => null,
         },
         _ => null,

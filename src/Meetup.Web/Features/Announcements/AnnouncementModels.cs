@@ -27,7 +27,14 @@ public sealed record AudienceMember(string Name, string Email);
 public sealed record AudiencePreview(int Count, IReadOnlyList<AudienceMember> Sample);
 
 /// <summary>An announcement written (and sent at once, or scheduled): its id and how many it reached so far.</summary>
-public sealed record AnnouncementCreated(int Id, int Recipients, DateTime SendAt, DateTime? SentAt);
+public sealed record AnnouncementCreated(int Id, int Recipients, DateTime SendAt, DateTime? SentAt)
+{
+    /// <summary>A dry run's few recipients by name (empty otherwise).</summary>
+    public IReadOnlyList<AudienceMember> Sample { get; init; } = [];
+}
+
+/// <summary>The API's answer to a written announcement.</summary>
+public sealed record AnnouncementAccepted(int Id, int Recipients, DateTime SendAt, DateTime? SentAt);
 
 /// <summary>The API's answer to a dry run.</summary>
 public sealed record AnnouncementDryRun(int Recipients, IReadOnlyList<AudienceMember> Sample);

@@ -1,5 +1,9 @@
+using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Meetup.Web.Features.Announcements;
 
@@ -8,25 +12,147 @@ namespace Meetup.Web.Features.Announcements;
 /// once or at <see cref="AnnouncementInput.SendAt"/>), cancelling it before then, the list with its effect, and the
 /// at-risk win-back figure next to its baseline.
 /// </summary>
-public sealed class AnnouncementService
+public sealed class AnnouncementService(
+    IDbContextFactory<MeetupDb> dbFactory, AudienceSelector audiences, AnnouncementSender sender, AnnouncementEffect effect,
+    TimeProvider time, IStringLocalizer<Strings> l)
 {
+    public const int SubjectMaxLength = 200, MessageMaxLength = 2000, SampleSize = 10;
+
     /// <summary>How many people the announcement would reach now, with a few names; 404 for a session not of the event.</summary>
-    public Task<OperationResult<AudiencePreview>> PreviewAsync(int eventId, int sessionId, AnnouncementAudience audience, CancellationToken ct = default)
-        => throw new NotImplementedException();
+    public async Task<OperationResult<AudiencePreview>> PreviewAsync(int eventId, int sessionId, AnnouncementAudience audience, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == eventId, ct))
+            {
+                return OperationResult<AudiencePreview>.NotFound("No such session in this event.");
+            }
+        }
+        var people = await audiences.SelectAsync(eventId, sessionId, audience, ct);
+        return OperationResult<AudiencePreview>.Ok(new AudiencePreview(people.Count,
+            [.. people.Take(SampleSize).Select(p => new AudienceMember(p.Name, p.Email))]));
+    }
 
     /// <summary>Checks and writes an announcement (400 naming the fields); with no SendAt it is sent at once.</summary>
-    public Task<OperationResult<AnnouncementCreated>> CreateAsync(int eventId, AnnouncementInput input, CancellationToken ct = default)
-        => throw new NotImplementedException();
+    public async Task<OperationResult<AnnouncementCreated>> CreateAsync(int eventId, AnnouncementInput input, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = new ValidationErrors();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return OperationResult<AnnouncementCreated>.NotFound("No such event.");
+        }
+        if (!AnnouncementAudiences.TryParse(input.Audience, out var audience))
+        {
+            errors.Add("audience", l["Choose followers, past_attendees, regulars or at_risk."]);
+        }
+        if (input.SessionId is not { } sessionId)
+        {
+            errors.Add("sessionId", l["Choose the session to announce."]);
+        }
+        else
+        {
+            var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Select(s => new { s.EventId, s.Status, s.StartsAt }).FirstOrDefaultAsync(ct);
+            if (session is null || session.EventId != eventId)
+            {
+                errors.Add("sessionId", l["No such session in this group."]);
+            }
+            else if (session.Status != SessionStatus.Published)
+            {
+                errors.Add("sessionId", l["Only a published session can be announced."]);
+            }
+            else if (session.StartsAt <= now)
+            {
+                errors.Add("sessionId", l["The session has already started."]);
+            }
+        }
+        var subject = string.IsNullOrWhiteSpace(input.Subject) ? null : input.Subject.Trim();
+        if (subject?.Length > SubjectMaxLength)
+        {
+            errors.Add("subject", l["Keep the subject under {0} characters.", SubjectMaxLength]);
+        }
+        var message = string.IsNullOrWhiteSpace(input.Message) ? null : input.Message.Trim();
+        if (message?.Length > MessageMaxLength)
+        {
+            errors.Add("message", l["Keep the message under {0} characters.", MessageMaxLength]);
+        }
+        var sendAt = input.SendAt?.UtcDateTime;
+        if (sendAt is { } at && at <= now)
+        {
+            errors.Add("sendAt", l["Choose a time in the future, or none to send at once."]);
+        }
+        if (!errors.IsEmpty)
+        {
+            return OperationResult<AnnouncementCreated>.Invalid(errors);
+        }
+        if (input.DryRun)
+        {
+            var people = await audiences.SelectAsync(eventId, input.SessionId!.Value, audience, ct);
+            return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(0, people.Count, sendAt ?? now, null)
+            {
+                Sample = [.. people.Take(SampleSize).Select(p => new AudienceMember(p.Name, p.Email))],
+            });
+        }
+        var announcement = new Announcement
+        {
+            EventId = eventId,
+            SessionId = input.SessionId!.Value,
+            Audience = audience,
+            Subject = subject,
+            Message = message,
+            CreatedAt = now,
+            SendAt = sendAt ?? now,
+        };
+        db.Announcements.Add(announcement);
+        await db.SaveChangesAsync(ct);
+        var recipients = 0;
+        DateTime? sentAt = null;
+        if (sendAt is null)
+        {
+            recipients = await sender.SendAsync(announcement.Id, ct) ?? 0;
+            sentAt = await db.Announcements.Where(a => a.Id == announcement.Id).Select(a => a.SentAt).FirstAsync(ct);
+        }
+        return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(announcement.Id, recipients, announcement.SendAt, sentAt));
+    }
 
-    /// <summary>Cancels a scheduled announcement; 409 once sent, 404 unknown.</summary>
-    public Task<OperationResult<AnnouncementSummary>> CancelAsync(int announcementId, CancellationToken ct = default)
-        => throw new NotImplementedException();
+    /// <summary>Cancels a scheduled announcement; 409 once sent, 404 unknown. Cancelling again changes nothing.</summary>
+    public async Task<OperationResult<AnnouncementSummary>> CancelAsync(int announcementId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Conditional, like the sender's claim: a cancel and a send racing each other, exactly one wins.
+        await db.Announcements.Where(a => a.Id == announcementId && a.SentAt == null && a.CancelledAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.CancelledAt, now), ct);
+        var row = await db.Announcements.AsNoTracking().Where(a => a.Id == announcementId)
+            .Select(a => new { a.EventId, a.SentAt }).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return OperationResult<AnnouncementSummary>.NotFound("No such announcement.");
+        }
+        if (row.SentAt is not null)
+        {
+            return OperationResult<AnnouncementSummary>.Conflict("The announcement has already been sent.");
+        }
+        var all = await effect.SummariesAsync(db, row.EventId, ct);
+        return OperationResult<AnnouncementSummary>.Ok(all.First(a => a.Id == announcementId));
+    }
 
     /// <summary>The event's announcements, newest first, with recipients, RSVPs after sending and attendance.</summary>
-    public Task<OperationResult<IReadOnlyList<AnnouncementSummary>>> ListAsync(int eventId, CancellationToken ct = default)
-        => throw new NotImplementedException();
+    public async Task<OperationResult<IReadOnlyList<AnnouncementSummary>>> ListAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return OperationResult<IReadOnlyList<AnnouncementSummary>>.NotFound("No such event.");
+        }
+        return OperationResult<IReadOnlyList<AnnouncementSummary>>.Ok(await effect.SummariesAsync(db, eventId, ct));
+    }
 
     /// <summary>The at-risk announcements' win-back rates beside the baseline of sessions with none.</summary>
-    public Task<OperationResult<WinBackComparison>> WinBackAsync(int eventId, CancellationToken ct = default)
-        => throw new NotImplementedException();
+    public async Task<OperationResult<WinBackComparison>> WinBackAsync(int eventId, CancellationToken ct = default)
+        => await effect.WinBackAsync(eventId, ct) is { } comparison
+            ? OperationResult<WinBackComparison>.Ok(comparison)
+            : OperationResult<WinBackComparison>.NotFound("No such event.");
 }

@@ -6,6 +6,10 @@ internal static class AnnouncementsRegistration
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
         services.AddScoped<AnnouncementService>();
+        services.AddScoped<AudienceSelector>();
+        services.AddScoped<AnnouncementSender>();
+        services.AddScoped<AnnouncementEffect>();
+        services.AddHostedService<AnnouncementLoop>();
         return services;
     }
 }

@@ -27,6 +27,10 @@ public sealed class MessageRenderer(IDbContextFactory<MeetupDb> dbFactory, Outbo
         {
             return await FollowEmails.RenderConfirmAsync(db, message, publicBase, l, ct);
         }
+        if (message.Kind == NotificationKind.Announcement)
+        {
+            return await AnnouncementEmails.RenderAsync(db, message, publicBase, l, ct);
+        }
         var row = await db.Sessions.AsNoTracking().Where(s => s.Id == message.SessionId)
             .Select(s => new { Session = s, EventName = s.Event!.Name, EventSlug = s.Event.Slug, s.Event.TimeZone })
             .FirstOrDefaultAsync(ct);

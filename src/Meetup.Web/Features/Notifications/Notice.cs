@@ -14,6 +14,12 @@ public sealed record NotificationPayload
 
     /// <summary>The follow a confirmation email is about (it names no session).</summary>
     public int? SubscriptionId { get; init; }
+
+    /// <summary>The announcement an email belongs to.</summary>
+    public int? AnnouncementId { get; init; }
+
+    /// <summary>The <c>List-Unsubscribe</c> URL with <see cref="ManageLinkSlot.Placeholder"/> for its token, set when rendered.</summary>
+    public string? ListUnsubscribe { get; init; }
 }
 
 /// <summary>A message to enqueue; see <see cref="Outbox"/>.</summary>

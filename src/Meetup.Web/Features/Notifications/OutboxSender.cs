@@ -157,6 +157,11 @@ public sealed class OutboxSender(
         message.TextBody = rendered.Text;
         message.HtmlBody = rendered.Html;
         message.Attachments = JsonSerializer.Serialize(rendered.Attachments, Outbox.Json);
+        if (rendered.ListUnsubscribe is { } listUnsubscribe)
+        {
+            var facts = JsonSerializer.Deserialize<NotificationPayload>(message.Payload, Outbox.Json) ?? new();
+            message.Payload = JsonSerializer.Serialize(facts with { ListUnsubscribe = listUnsubscribe }, Outbox.Json);
+        }
         if (!ManageLinkSlot.In(rendered.Text) && !ManageLinkSlot.In(rendered.Html))
         {
             message.Secret = null; // no link in it (or the key ring lost it): nothing to fill in later
@@ -244,6 +249,12 @@ public sealed class OutboxSender(
         }
         message.Body = builder.ToMessageBody();
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (token is not null && JsonSerializer.Deserialize<NotificationPayload>(m.Payload, Outbox.Json)?.ListUnsubscribe is { } unsubscribe)
+        {
+            // RFC 8058: a mail client offers "unsubscribe" and POSTs List-Unsubscribe=One-Click to this URL.
+            message.Headers.Add("List-Unsubscribe", $"<{ManageLinkSlot.Fill(unsubscribe, token)}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 
