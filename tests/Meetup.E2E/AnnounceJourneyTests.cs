@@ -88,7 +88,11 @@ public class AnnounceJourneyTests(DemoAppFixture fixture) : IClassFixture<DemoAp
         var now = DateTime.UtcNow;
         db.Subscriptions.AddRange(atRisk.Except(following).Select(id => new Subscription
         {
-            EventId = eventId, AttendeeId = id, Status = SubscriptionStatus.Active, CreatedAt = now, Since = now,
+            EventId = eventId,
+            AttendeeId = id,
+            Status = SubscriptionStatus.Active,
+            CreatedAt = now,
+            Since = now,
         }));
         await db.SaveChangesAsync();
     }
