@@ -129,6 +129,10 @@ public class AccessibilityTests(DemoAppFixture fixture, ITestOutputHelper output
         await GotoAdminAsync(page, $"/admin/events/{eventId}/followers");
         await Expect(page.Locator("[data-count=active]")).ToBeVisibleAsync();
         await scan.ScanAsync(page, "followers" + suffix);
+        // The announce page: its form, the dry run's names and the announcements below.
+        await GotoAdminAsync(page, $"/admin/events/{eventId}/announce");
+        await Expect(page.Locator("[data-testid=recipient-count], [data-testid=no-session]").First).ToBeVisibleAsync();
+        await scan.ScanAsync(page, "announce" + suffix);
         await GotoAdminAsync(page, $"/admin/events/{eventId}/import");
         await scan.ScanAsync(page, "import" + suffix);
         await page.Locator("input[type=file]").First.SetInputFilesAsync(ExampleCsv);

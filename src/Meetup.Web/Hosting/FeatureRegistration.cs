@@ -1,5 +1,6 @@
 using Meetup.Web.Features.Agenda;
 using Meetup.Web.Features.Announcements;
+using Meetup.Web.Features.Announcements.Organizer;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.CheckIns;
@@ -52,6 +53,7 @@ internal static class FeatureRegistration
         services.AddFeedbackTrend();
         services.AddFollow();
         services.AddAnnouncements();
+        services.AddAnnounceOrganizer();
     }
 
     public static void MapFeatureEndpoints(this WebApplication app)

@@ -263,6 +263,8 @@ public static class RoutePolicy
         ["POST /admin/events/{EventId:int}/feedback"] = OrganizerPage,
         ["GET /admin/events/{EventId:int}/followers"] = OrganizerPage,
         ["POST /admin/events/{EventId:int}/followers"] = OrganizerPage,
+        ["GET /admin/events/{EventId:int}/announce"] = OrganizerPage,
+        ["POST /admin/events/{EventId:int}/announce"] = OrganizerPage,
         ["GET /admin/people"] = OrganizerPage,
         ["POST /admin/people"] = OrganizerPage,
         ["GET /admin/attendees/{AttendeeId:int}"] = OrganizerPage,
