@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Meetup.Web.Features.Announcements;
 
 /// <summary>A follower who may get an announcement: the person, their address and language, their follow.</summary>
-public sealed record AudienceCandidate(int AttendeeId, int SubscriptionId, string Name, string Email, string? Language);
+public sealed record AudienceCandidate(int AttendeeId, int SubscriptionId, string Name, string Email, string? Language)
+{
+    /// <summary>Since when the follow has been active (a sender resuming leaves out who followed after it started).</summary>
+    public DateTime Since { get; init; }
+}
 
 /// <summary>
 /// Who an announcement goes to: the event's active followers who are not erased, can receive mail and are not
@@ -25,9 +29,9 @@ public sealed class AudienceSelector(IDbContextFactory<MeetupDb> dbFactory, Rete
             var rows = await db.Subscriptions.AsNoTracking()
                 .Where(s => s.EventId == eventId && s.Status == SubscriptionStatus.Active && s.Attendee!.ErasedAt == null && s.Attendee.Email != null
                     && !db.Rsvps.Any(r => r.SessionId == sessionId && r.AttendeeId == s.AttendeeId && r.Status != RsvpStatus.Cancelled))
-                .Select(s => new { s.AttendeeId, SubscriptionId = s.Id, s.Attendee!.DisplayName, s.Attendee.Email, Language = s.Language ?? s.Attendee.PreferredLanguage })
+                .Select(s => new { s.AttendeeId, SubscriptionId = s.Id, s.Attendee!.DisplayName, s.Attendee.Email, Language = s.Language ?? s.Attendee.PreferredLanguage, s.Since })
                 .ToListAsync(ct);
-            followers = [.. rows.Select(r => new AudienceCandidate(r.AttendeeId, r.SubscriptionId, r.DisplayName ?? "", r.Email!, r.Language))];
+            followers = [.. rows.Select(r => new AudienceCandidate(r.AttendeeId, r.SubscriptionId, r.DisplayName ?? "", r.Email!, r.Language) { Since = r.Since })];
         }
         if (audience == AnnouncementAudience.Followers)
         {
