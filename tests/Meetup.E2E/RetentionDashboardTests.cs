@@ -252,6 +252,43 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
         return e.Id;
     }
 
+    [Fact]
+    public async Task The_no_show_section_shows_the_late_cancellations_in_every_language()
+    {
+        var eventId = await DemoEventIdAsync();
+        await using (var db = fixture.App.Factory.CreateDbContext())
+        {
+            // Someone who cancelled the latest held session two hours before it started (a cancelled RSVP: no
+            // other figure changes). The demo's other cancellations carry no instant of their own.
+            var now = DateTime.UtcNow;
+            var latest = await db.Sessions.Where(s => s.EventId == eventId && s.StartsAt < now && s.CheckIns.Any())
+                .OrderByDescending(s => s.StartsAt).FirstAsync();
+            db.Rsvps.Add(new Rsvp
+            {
+                SessionId = latest.Id,
+                Attendee = new Attendee { Email = "late-canceller@example.com", DisplayName = "Late", CreatedAt = now },
+                Status = RsvpStatus.Cancelled,
+                CreatedAt = latest.StartsAt.AddDays(-5),
+                UpdatedAt = latest.StartsAt.AddHours(-2),
+                CancelledAt = latest.StartsAt.AddHours(-2),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        var dashboard = await RetentionDashboardScreen.GotoAsync(page, eventId);
+        await Expect(dashboard.NoShows).ToContainTextAsync("Late cancellations (cancelled by the person in the 24 hours before the start): 1");
+        await dashboard.NoShows.GetByRole(AriaRole.Button, new() { Name = "Table" }).ClickAsync();
+        await Expect(dashboard.NoShows.GetByRole(AriaRole.Columnheader, new() { Name = "Late cancellations" })).ToBeVisibleAsync();
+        await dashboard.NoShows.ScreenshotAsync(new() { Path = Artifact("dashboard-demo-late-cancellations.png") });
+
+        var ja = await RetentionDashboardScreen.GotoAsync(await SignedInPageAsync(fixture.Browser, fixture.App.BaseUrl, "ja-JP"), eventId);
+        await Expect(ja.NoShows).ToContainTextAsync("直前キャンセル（開始前24時間以内に本人がキャンセル）：1件");
+        var zh = await RetentionDashboardScreen.GotoAsync(await SignedInPageAsync(fixture.Browser, fixture.App.BaseUrl, "zh-CN"), eventId);
+        await Expect(zh.NoShows).ToContainTextAsync("临时取消（开始前 24 小时内本人取消报名）：1 人");
+    }
+
     private async Task<int> DemoEventIdAsync()
     {
         await using var db = fixture.App.Factory.CreateDbContext();

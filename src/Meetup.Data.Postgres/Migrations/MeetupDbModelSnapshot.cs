@@ -652,6 +652,9 @@ namespace Meetup.Data.Postgres.Migrations
                     b.Property<int>("AttendeeId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CheckInCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");

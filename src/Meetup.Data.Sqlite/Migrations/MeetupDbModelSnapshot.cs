@@ -624,6 +624,9 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Property<int>("AttendeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckInCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");

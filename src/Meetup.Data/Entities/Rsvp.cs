@@ -15,6 +15,13 @@ public class Rsvp
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// When the person themselves cancelled (manage page, "I can't come", API), UTC; null while the RSVP is active
+    /// and when an organizer or an erasure cancelled it. What a late cancellation is measured by (docs/retention.md);
+    /// <see cref="UpdatedAt"/> is not: other changes move it too.
+    /// </summary>
+    public DateTime? CancelledAt { get; set; }
+
     /// <summary>The hashes of its live manage links (the tokens themselves are never stored).</summary>
     public List<RsvpManageToken> ManageTokens { get; set; } = [];
 

@@ -177,6 +177,7 @@ public static class RetentionCalculator
                 NoShows = noShows,
                 NoShowRate = s.Confirmed[i] > 0 ? Ratio(noShows, s.Confirmed[i]) : null,
                 WalkIns = s.Attended[i] - s.ConfirmedAttended[i],
+                LateCancellations = counted[i - 1].Session.LateCancellations,
             });
         }
         return rows;

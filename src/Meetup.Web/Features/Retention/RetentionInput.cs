@@ -48,7 +48,11 @@ public sealed record RetentionSession(
     string Title,
     SessionFormat Format,
     IReadOnlyList<string> Languages,
-    SessionStatus Status);
+    SessionStatus Status)
+{
+    /// <summary>RSVPs the people cancelled themselves in the 24 hours before the start (<see cref="LateCancellation"/>).</summary>
+    public int LateCancellations { get; init; }
+}
 
 /// <summary>A person: <see cref="Email"/> is already normalized; both are null once the person is erased.</summary>
 public sealed record RetentionPerson(int AttendeeId, string? Name, string? Email);

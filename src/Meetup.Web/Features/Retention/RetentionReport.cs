@@ -62,6 +62,9 @@ public sealed record RetentionSessionRow
     public required int NoShows { get; init; }
     public required double? NoShowRate { get; init; }
     public required int WalkIns { get; init; }
+
+    /// <summary>Cancelled by the person in the 24 hours before the start (docs/retention.md, <see cref="LateCancellation"/>).</summary>
+    public int LateCancellations { get; init; }
 }
 
 public sealed record ExcludedSession

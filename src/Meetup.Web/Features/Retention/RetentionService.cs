@@ -59,10 +59,20 @@ public sealed class RetentionService(IDbContextFactory<MeetupDb> dbFactory, Time
                     : Math.Clamp(settings.RegularMinRatio, 0, 1),
                 AtRiskMissedSessions = Math.Max(1, settings.AtRiskMissedSessions),
             };
-            sessions = await db.Sessions.AsNoTracking()
+            // With each session the instants its people cancelled it (few: cancelled rows only, found by the
+            // (SessionId, Status) index), in the same query; the 24-hour window is applied here, not in SQL.
+            var rows = await db.Sessions.AsNoTracking()
                 .Where(s => s.EventId == eventId && s.Status != SessionStatus.Draft)
-                .Select(s => new RetentionSession(s.Id, s.StartsAt, s.Title, s.Format, s.Languages, s.Status))
+                .Select(s => new
+                {
+                    Session = new RetentionSession(s.Id, s.StartsAt, s.Title, s.Format, s.Languages, s.Status),
+                    CancelledAt = s.Rsvps.Where(r => r.Status == RsvpStatus.Cancelled && r.CancelledAt != null)
+                        .Select(r => r.CancelledAt!.Value).ToList(),
+                })
+                .AsSingleQuery()
                 .ToListAsync(ct);
+            sessions = [.. rows.Select(r => r.CancelledAt.Count == 0 ? r.Session
+                : r.Session with { LateCancellations = LateCancellation.Count(r.Session.StartsAt, r.CancelledAt) })];
         }
 
         // The two pair scans are most of the time and independent: each on its own connection, side by side

@@ -9,7 +9,7 @@ namespace Meetup.Tests.Features.Retention;
 public class RetentionApiTests
 {
     // The fields our rows carry beyond expected.json's (docs/api.md).
-    private static readonly HashSet<string> Extras = ["sessionId", "attendeeId", "name"];
+    private static readonly HashSet<string> Extras = ["sessionId", "attendeeId", "name", "lateCancellations"];
 
     private static async Task<(TestApp App, HttpClient Client, int EventId)> ImportedExampleAsync(string provider)
     {

@@ -139,7 +139,10 @@ public sealed class RsvpManageService(
             {
                 return false;
             }
-            await Waitlist.CancelAsync(new SeatUnit(db, outbox, baseUrl, time.GetUtcNow().UtcDateTime), rsvp, rsvp.Session!, c);
+            var now = time.GetUtcNow().UtcDateTime;
+            // The person's own cancel, saved with it: what a late cancellation is measured by (docs/retention.md).
+            rsvp.CancelledAt = now;
+            await Waitlist.CancelAsync(new SeatUnit(db, outbox, baseUrl, now), rsvp, rsvp.Session!, c);
             logger.LogInformation("RSVP {RsvpId} cancelled by its holder", rsvp.Id);
             return true;
         }, ct);

@@ -75,6 +75,7 @@ internal static class RsvpPlacement
         (rsvp.Status, rsvp.WaitlistPosition) = seats.Take();
         rsvp.Answers = fields.Answers.Count == 0 ? null : JsonSerializer.Serialize(fields.Answers, Outbox.Json);
         rsvp.UpdatedAt = now;
+        rsvp.CancelledAt = null; // active again: an earlier cancel is no longer a cancellation
         return new Placement(person, rsvp, known is null, earlier is null);
     }
 }
