@@ -742,6 +742,9 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Property<int>("AttendeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -758,6 +761,9 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
