@@ -121,6 +121,47 @@ public partial class RsvpSubscribeTests
         Assert.Equal("active", (await SubscribersAsync(admin, eventId)).Single(s => s.Email == "gone@example.com").Status);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_rsvp_forms_box_is_unchecked_by_default_and_ticked_asks_for_the_follow(string provider)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync(provider, time, SenderOff);
+        var admin = await app.ApiClientAsync();
+        var session = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(7));
+        var eventId = await EventOfAsync(app, session.Id);
+        var client = app.Client();
+
+        var form = await client.GetStringAsync($"/rsvp/new/{session.Id}");
+        var box = CheckBox().Match(form);
+        Assert.True(box.Success, form);
+        Assert.DoesNotContain("checked", box.Value, StringComparison.Ordinal);
+        Assert.Contains("Tell me about new sessions", form, StringComparison.Ordinal);
+
+        await FormPost.SubmitAsync(client, $"/rsvp/new/{session.Id}", "rsvp", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Dan",
+            ["Form.Email"] = "dan@example.com",
+            ["Form.Language"] = "en",
+            ["Form.Website"] = "",
+        });
+        var ticked = await FormPost.SubmitAsync(client, $"/rsvp/new/{session.Id}", "rsvp", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Eri",
+            ["Form.Email"] = "eri@example.com",
+            ["Form.Language"] = "ja",
+            ["Form.Website"] = "",
+            ["Form.Subscribe"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
+
+        var subscriber = Assert.Single(await SubscribersAsync(admin, eventId));
+        Assert.Equal(("eri@example.com", "pending", "ja"), (subscriber.Email, subscriber.Status, subscriber.Language));
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"Form.Subscribe\"[^>]*>")]
+    private static partial Regex CheckBox();
+
     private static async Task<int> EventOfAsync(TestApp app, int sessionId)
     {
         await using var db = app.Factory.CreateDbContext();
