@@ -227,12 +227,43 @@ public class RetentionDashboardTests(DemoAppFixture fixture) : IClassFixture<Dem
     }
 
     /// <summary>A weekly group of twelve regulars, one of whom walks in without an RSVP.</summary>
-    private async Task<int> LongHistoryAsync(int sessions)
+    [Fact]
+    public async Task The_return_rate_table_shows_the_new_followers_of_each_session()
+    {
+        var eventId = await LongHistoryAsync(sessions: 3, slug: "followed-history");
+        await using (var db = fixture.App.Factory.CreateDbContext())
+        {
+            var starts = await db.Sessions.Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).Select(s => s.StartsAt).ToListAsync();
+            foreach (var (confirmed, k) in new[] { starts[0].AddDays(-1), starts[1].AddHours(-1), starts[1].AddHours(-2) }.Select((c, k) => (c, k)))
+            {
+                db.Subscriptions.Add(new Subscription
+                {
+                    EventId = eventId,
+                    Attendee = new Attendee { Email = $"follower{k}@example.com", DisplayName = $"Follower {k}", CreatedAt = confirmed },
+                    Status = SubscriptionStatus.Active,
+                    CreatedAt = confirmed,
+                    Since = confirmed,
+                    ConfirmedAt = confirmed,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page);
+        var dashboard = await RetentionDashboardScreen.GotoAsync(page, eventId);
+
+        var rows = await dashboard.ReturnRateRowsAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(dashboard.ReturnRate.Locator("th", new() { HasText = "New followers" })).ToBeVisibleAsync();
+        await Expect(rows.Locator("[data-new-followers]")).ToHaveTextAsync(["1", "2", "0"]);
+    }
+
+    private async Task<int> LongHistoryAsync(int sessions, string slug = "long-history")
     {
         await using var db = fixture.App.Factory.CreateDbContext();
         var start = new DateTime(2019, 1, 8, 10, 0, 0, DateTimeKind.Utc);
-        var e = new Event { Name = "Long History", Slug = "long-history", TimeZone = "Asia/Tokyo", CreatedAt = start, UpdatedAt = start };
-        var people = Enumerable.Range(0, 12).Select(p => new Attendee { Email = $"long{p}@example.com", DisplayName = $"Long {p}", CreatedAt = start }).ToList();
+        var e = new Event { Name = "Long History", Slug = slug, TimeZone = "Asia/Tokyo", CreatedAt = start, UpdatedAt = start };
+        var people = Enumerable.Range(0, 12).Select(p => new Attendee { Email = $"{slug}{p}@example.com", DisplayName = $"Long {p}", CreatedAt = start }).ToList();
         for (var s = 0; s < sessions; s++)
         {
             var at = start.AddDays(7 * s);

@@ -851,6 +851,9 @@ namespace Meetup.Data.Postgres.Migrations
                     b.Property<int>("AttendeeId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -868,6 +871,9 @@ namespace Meetup.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -815,6 +815,9 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Property<int>("AttendeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -831,6 +834,9 @@ namespace Meetup.Data.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

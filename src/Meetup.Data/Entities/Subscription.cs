@@ -22,5 +22,11 @@ public class Subscription
     /// <summary>When <see cref="Status"/> last changed.</summary>
     public DateTime Since { get; set; }
 
+    /// <summary>When the follow was last confirmed (null: never, or before this was recorded).</summary>
+    public DateTime? ConfirmedAt { get; set; }
+
+    /// <summary>When the follow last ended; cleared by a later confirmation.</summary>
+    public DateTime? UnsubscribedAt { get; set; }
+
     public List<SubscriptionLink> Links { get; set; } = [];
 }

@@ -150,8 +150,18 @@ public sealed class FollowService(
         }
         if (subscription.Status != to)
         {
+            var now = time.GetUtcNow().UtcDateTime;
             subscription.Status = to;
-            subscription.Since = time.GetUtcNow().UtcDateTime;
+            subscription.Since = now;
+            // The exact history behind "followers at each session's start": the latest period of following.
+            if (to == SubscriptionStatus.Active)
+            {
+                (subscription.ConfirmedAt, subscription.UnsubscribedAt) = (now, null);
+            }
+            else if (to == SubscriptionStatus.Unsubscribed)
+            {
+                subscription.UnsubscribedAt = now;
+            }
             await db.SaveChangesAsync(ct);
         }
         return OperationResult<SubscriptionState>.Ok(new SubscriptionState(subscription.EventId, link.EventName, to.ToSnakeCase()));

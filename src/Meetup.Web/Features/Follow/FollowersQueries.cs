@@ -33,10 +33,13 @@ public sealed class FollowersQueries(IDbContextFactory<MeetupDb> dbFactory, Time
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.EventId == eventId && s.Status == SessionStatus.Published && s.StartsAt <= now)
             .OrderBy(s => s.StartsAt).Select(s => new { s.Id, s.Title, s.StartsAt }).ToListAsync(ct);
-        // An active follow's Since is when it was confirmed; one that ended is not counted back in time (the row
-        // keeps only its last change), so past figures are those who still follow, a floor of the true count.
-        var confirmed = all.Where(r => r.Status == SubscriptionStatus.Active).Select(r => r.Since).ToList();
-        var history = sessions.Select(s => new FollowersAt(s.Id, s.Title, s.StartsAt, confirmed.Count(c => c <= s.StartsAt))).ToList();
+        // Each follow's latest period, confirmed → unsubscribed (or still going): someone who unsubscribed later counts
+        // for the sessions in between. A follow confirmed before these were recorded has only its Since.
+        var periods = await db.Subscriptions.AsNoTracking().Where(s => s.EventId == eventId && s.Attendee!.ErasedAt == null)
+            .Select(s => new { From = s.ConfirmedAt ?? (s.Status == SubscriptionStatus.Active ? s.Since : (DateTime?)null), To = s.UnsubscribedAt })
+            .Where(p => p.From != null).ToListAsync(ct);
+        var history = sessions.Select(s => new FollowersAt(s.Id, s.Title, s.StartsAt,
+            periods.Count(p => p.From <= s.StartsAt && (p.To is null || p.To > s.StartsAt)))).ToList();
         var rows = string.IsNullOrWhiteSpace(search) ? all : all.Where(r => Matches(r, search.Trim())).ToList();
         return new FollowersView(ev.Name, ev.TimeZone,
             all.Count(r => r.Status == SubscriptionStatus.Active), all.Count(r => r.Status == SubscriptionStatus.Pending),

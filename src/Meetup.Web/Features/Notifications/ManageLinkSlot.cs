@@ -10,7 +10,20 @@ public static class ManageLinkSlot
 {
     public const string Placeholder = "__manage_token__";
 
+    /// <summary>Where an RSVP's status email puts the follow confirmation token ("Tell me about new sessions").</summary>
+    public const string FollowPlaceholder = "__follow_token__";
+
     public static bool In(string? body) => body?.Contains(Placeholder, StringComparison.Ordinal) == true;
 
-    public static string? Fill(string? body, string token) => body?.Replace(Placeholder, token, StringComparison.Ordinal);
+    /// <summary>The secret of an email with both links: the manage token, a space, the follow token (tokens have no spaces).</summary>
+    public static string Pair(string manageToken, string followToken) => manageToken + " " + followToken;
+
+    /// <summary>The body with the secret's token (or, for a <see cref="Pair"/>, both tokens) filled in.</summary>
+    public static string? Fill(string? body, string secret)
+    {
+        var space = secret.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0
+            ? body?.Replace(Placeholder, secret, StringComparison.Ordinal)
+            : body?.Replace(Placeholder, secret[..space], StringComparison.Ordinal).Replace(FollowPlaceholder, secret[(space + 1)..], StringComparison.Ordinal);
+    }
 }

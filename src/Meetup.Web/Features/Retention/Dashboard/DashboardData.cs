@@ -29,6 +29,12 @@ public sealed record DashboardData(
     /// <summary><see cref="Period"/>'s report as it stood when that period ended (same read as <see cref="Report"/>).</summary>
     public RetentionReport? Previous { get; init; }
 
+    /// <summary>
+    /// By session id, follows confirmed after the previous counted session's start and up to this one's
+    /// (<see cref="NewFollowersCount"/>).
+    /// </summary>
+    public IReadOnlyDictionary<int, int> NewFollowers { get; init; } = new Dictionary<int, int>();
+
     /// <summary>Counted sessions of the whole history (n of the spec), whatever the range.</summary>
     public int TotalCounted => CountedStarts.Count;
 

@@ -41,8 +41,9 @@ public sealed class RetentionDashboardService(
     {
         var watch = Stopwatch.StartNew();
         var speakers = Task.Run(() => SpeakersAsync(eventId, ct), ct);
+        var follows = Task.Run(() => FollowsConfirmedAsync(eventId, ct), ct);
         var read = retention.ReadAsync(eventId, ct);
-        await Task.WhenAll(speakers, read);
+        await Task.WhenAll(speakers, follows, read);
         if (await read is not { } history)
         {
             return null;
@@ -60,9 +61,11 @@ public sealed class RetentionDashboardService(
         var feedbackEffect = Task.Factory.StartNew(
             async () => FeedbackEffectCalculator.Compute(history, report, await feedback.ReadAnswersAsync(eventId, ct), range.From, range.To),
             ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var counted = CountedStarts(history.Sessions, report);
         var data = new DashboardData(eventId, history.EventName, history.TimeZone, today, range, report,
-            CountedStarts(history.Sessions, report), SpeakerImpact.Compute(report.Sessions, await speakers), history.Thresholds)
+            counted, SpeakerImpact.Compute(report.Sessions, await speakers), history.Thresholds)
         {
+            NewFollowers = NewFollowersCount.PerSession(report.Sessions, counted, await follows),
             Period = period,
             FeedbackEffect = feedbackEffect,
             Previous = previous is null ? null : await previous,
@@ -87,6 +90,16 @@ public sealed class RetentionDashboardService(
                 // Topics are the talks; a speaker's review or Q&A slot is not one.
                 a.Kind == AgendaItemKind.Talk || a.Kind == AgendaItemKind.Lightning ? a.Title : ""))
             .ToListAsync(ct);
+    }
+
+    /// <summary>When each follow of the event was confirmed (one small read; a follow from before this was recorded: its Since).</summary>
+    private async Task<List<DateTime>> FollowsConfirmedAsync(int eventId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var times = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.EventId == eventId && (s.ConfirmedAt != null || s.Status == SubscriptionStatus.Active))
+            .Select(s => s.ConfirmedAt ?? s.Since).ToListAsync(ct);
+        return [.. times.Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc))];
     }
 
     /// <summary>

@@ -56,7 +56,8 @@ internal static class RsvpBatchRows
     /// </summary>
     /// <remarks>Each request's links start from its own base (<see cref="RsvpRequest.BaseUrl"/>), not the unit's.</remarks>
     public static async Task EnqueueAsync(
-        SeatUnit unit, IReadOnlyList<RsvpRequest> requests, List<(int Index, Placement Placement)> placed, DateTime startsAt, CancellationToken ct)
+        SeatUnit unit, IReadOnlyList<RsvpRequest> requests, List<(int Index, Placement Placement)> placed, IReadOnlyDictionary<int, int> follows,
+        DateTime startsAt, CancellationToken ct)
     {
         var (db, outbox, now) = (unit.Db, unit.Outbox, unit.Now);
         var messages = new List<OutboxMessage>(placed.Count * 2);
@@ -64,9 +65,13 @@ internal static class RsvpBatchRows
         foreach (var (index, (person, rsvp, _, newRsvp)) in placed)
         {
             var request = requests[index];
-            messages.Add(outbox.Message(RsvpNotices.Status(rsvp, person, request.Token, request.BaseUrl, now)
-                with
-            { ManageToken = null, ProtectedManageToken = request.ProtectedToken }));
+            var status = RsvpNotices.Status(rsvp, person, request.Token, request.BaseUrl, now) with { ManageToken = null, ProtectedManageToken = request.ProtectedToken };
+            if (follows.TryGetValue(index, out var subscriptionId))
+            {
+                // "Tell me about new sessions": the same email asks to confirm the follow, with its own token.
+                status = status with { ProtectedManageToken = request.ProtectedTokens, Payload = status.Payload with { SubscriptionId = subscriptionId } };
+            }
+            messages.Add(outbox.Message(status));
             if (rsvp.Status == RsvpStatus.Confirmed && RsvpNotices.Reminder(rsvp, person, startsAt, request.BaseUrl, now) is { } reminder)
             {
                 if (newRsvp)

@@ -115,7 +115,8 @@ public sealed class RsvpBatchWriter(SeatLock seats, Outbox outbox, TimeProvider 
 
         await RsvpBatchRows.InsertAsync(db, placed, ct);
         await RsvpBatchRows.InsertLinksAsync(unit, requests, placed, ct);
-        await RsvpBatchRows.EnqueueAsync(unit, requests, placed, state.StartsAt, ct);
+        var follows = await RsvpFollows.RequestAsync(db, state.EventId, requests, placed, now, ct);
+        await RsvpBatchRows.EnqueueAsync(unit, requests, placed, follows, state.StartsAt, ct);
         foreach (var (index, p) in placed)
         {
             results[index] = OperationResult<RsvpOutcome>.Ok(p.Answer(requests[index].Token, requests[index].BaseUrl));

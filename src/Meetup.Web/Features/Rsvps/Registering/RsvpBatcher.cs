@@ -3,6 +3,8 @@ using System.Threading.Channels;
 using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
 
+using Meetup.Web.Features.Notifications;
+
 namespace Meetup.Web.Features.Rsvps.Registering;
 
 /// <summary>
@@ -13,7 +15,14 @@ namespace Meetup.Web.Features.Rsvps.Registering;
 /// </summary>
 internal sealed record RsvpRequest(
     int SessionId, RsvpInput Input, string Token, string ProtectedToken, string BaseUrl, CultureInfo Culture, CultureInfo UiCulture,
-    bool ByOrganizer = false);
+    bool ByOrganizer = false)
+{
+    /// <summary>With "tell me about new sessions": the follow's confirmation token (only its hash is stored).</summary>
+    public string? FollowToken { get; init; }
+
+    /// <summary>The manage and follow tokens together, encrypted for the status email (<see cref="ManageLinkSlot.Pair"/>).</summary>
+    public string? ProtectedTokens { get; init; }
+}
 
 /// <summary>
 /// Group commit for RSVPs. Requests queue here; one loop takes everything that arrived meanwhile (up

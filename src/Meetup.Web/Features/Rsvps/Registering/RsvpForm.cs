@@ -8,6 +8,9 @@ public sealed class RsvpForm
     public string? Language { get; set; }
     public Dictionary<string, string>? Answers { get; set; } = [];
 
+    /// <summary>"Tell me about new sessions": unchecked unless ticked; the RSVP's email then asks to confirm the follow.</summary>
+    public bool Subscribe { get; set; }
+
     /// <summary>The honeypot: hidden from people, filled in by form bots.</summary>
     public string? Website { get; set; }
 
@@ -17,5 +20,6 @@ public sealed class RsvpForm
         Email = Email,
         Language = Language,
         Answers = (Answers ?? []).ToDictionary(a => a.Key, a => (string?)a.Value),
+        Subscribe = Subscribe,
     };
 }

@@ -10,6 +10,9 @@ public sealed record RsvpInput
     public string? Email { get; init; }
     public string? Language { get; init; }
     public Dictionary<string, string?>? Answers { get; init; }
+
+    /// <summary>Also follow the group: the confirmation email asks to confirm it (double opt-in), unless already following.</summary>
+    public bool? Subscribe { get; init; }
 }
 
 /// <summary>

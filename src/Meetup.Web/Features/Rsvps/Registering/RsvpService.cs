@@ -30,6 +30,11 @@ public sealed class RsvpService(
         var token = ManageTokens.New();
         var request = new RsvpRequest(sessionId, input, token, outbox.Protect(token), urls.Base, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture,
             byOrganizer);
+        if (input.Subscribe == true)
+        {
+            var followToken = ManageTokens.New();
+            request = request with { FollowToken = followToken, ProtectedTokens = outbox.Protect(ManageLinkSlot.Pair(token, followToken)) };
+        }
         // The usual path: RSVPs that arrive together are checked and written together (see RsvpBatcher), with the
         // session and its questions read once per batch.
         if (!byOrganizer && await batcher.SubmitAsync(request, ct) is { } batched)

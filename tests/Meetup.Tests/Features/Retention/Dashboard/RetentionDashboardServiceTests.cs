@@ -108,10 +108,44 @@ public class RetentionDashboardServiceTests
         Assert.Equal("study-group", data!.EventName);
         Assert.Equal("Asia/Tokyo", data.TimeZone.Id);
         Assert.NotNull(data.Previous);
-        // event, sessions, check-in pairs, confirmed-RSVP pairs, people, speakers, survey answers: the event's name, zone and
-        // thresholds come from one read of its row, and the previous period from the same read as the range.
+        // event, sessions, check-in pairs, confirmed-RSVP pairs, people, speakers, follows' confirmations, survey answers: the
+        // event's name, zone and thresholds come from one read of its row, and the previous period from the same read as the range.
         Assert.Single(commands.Texts, t => t.Contains("FROM \"Events\"", StringComparison.Ordinal));
-        Assert.Equal(7, commands.Count);
+        Assert.Equal(8, commands.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task New_followers_per_session_are_the_follows_confirmed_since_the_previous_counted_sessions_start(string provider)
+    {
+        await using var app = await HistoryApi.StartAsync(provider);
+        var eventId = await ImportExampleAsync(app);
+        var starts = (await LoadAsync(app, s => s.LoadAsync(eventId, DashboardRange.AllHistory)))!.CountedStarts;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            void Follow(string email, SubscriptionStatus status, DateTime? confirmedAt)
+                => db.Subscriptions.Add(new Subscription
+                {
+                    EventId = eventId,
+                    Attendee = new Attendee { Email = email, DisplayName = email, CreatedAt = starts[0].AddDays(-30) },
+                    Status = status,
+                    CreatedAt = starts[0].AddDays(-30),
+                    Since = confirmedAt ?? starts[0],
+                    ConfirmedAt = confirmedAt,
+                });
+            Follow("f1@example.com", SubscriptionStatus.Active, starts[0].AddDays(-1));      // session 1
+            Follow("f2@example.com", SubscriptionStatus.Active, starts[1]);                  // session 2: up to its start
+            Follow("f3@example.com", SubscriptionStatus.Active, starts[1].AddHours(1));      // session 3
+            Follow("f4@example.com", SubscriptionStatus.Unsubscribed, starts[2].AddMinutes(-1)); // session 3, left later: still a new follower then
+            Follow("f5@example.com", SubscriptionStatus.Active, starts[4].AddDays(-2));      // session 5
+            Follow("f6@example.com", SubscriptionStatus.Pending, null);                      // never confirmed
+            Follow("f7@example.com", SubscriptionStatus.Active, starts[4].AddDays(1));       // after the last session
+            await db.SaveChangesAsync();
+        }
+
+        var data = await LoadAsync(app, s => s.LoadAsync(eventId, DashboardRange.AllHistory));
+
+        Assert.Equal([1, 1, 2, 0, 1], data!.Report.Sessions.OrderBy(r => r.Index).Select(r => data.NewFollowers[r.SessionId]));
     }
 
     private static async Task<T> LoadAsync<T>(TestApp app, Func<RetentionDashboardService, Task<T>> read)
