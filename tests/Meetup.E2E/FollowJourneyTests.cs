@@ -64,7 +64,9 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         Assert.StartsWith("新しい回：", announcement.Subject);
         Assert.Contains("佐藤 さくら さん", announcement.TextBody);
         Assert.Equal("List-Unsubscribe=One-Click", announcement.Headers["List-Unsubscribe-Post"]);
-        var unsubscribe = Link(announcement, UnsubscribeLink());
+        // The visible unsubscribe link is a link in the HTML too (not a bare address the mail client may leave as text).
+        var unsubscribe = System.Net.WebUtility.HtmlDecode(UnsubscribeAnchor().Match(announcement.HtmlBody ?? "").Groups["url"].Value);
+        Assert.Contains(unsubscribe, announcement.TextBody);
         Assert.Equal($"<{unsubscribe}>", announcement.Headers[HeaderId.ListUnsubscribe]);
 
         // The RSVP link fills in the form on the phone; they RSVP.
@@ -140,8 +142,8 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
     [GeneratedRegex(@"https?://[^\s""<>]+/follow/[A-Za-z0-9_-]+")]
     private static partial Regex FollowLink();
 
-    [GeneratedRegex(@"https?://[^\s""<>]+/unsubscribe/[A-Za-z0-9_-]+")]
-    private static partial Regex UnsubscribeLink();
+    [GeneratedRegex(@"<a href=""(?<url>https?://[^\s""<>]+/unsubscribe/[A-Za-z0-9_-]+)""")]
+    private static partial Regex UnsubscribeAnchor();
 
     [GeneratedRegex(@"https?://[^\s""<>]+/rsvp/new/\d+\?invite=[A-Za-z0-9_-]+")]
     private static partial Regex InviteLink();
