@@ -13,13 +13,14 @@ namespace Meetup.E2E;
 public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<RsvpAppFixture>
 {
     [Fact]
-    public async Task A_person_follows_from_a_phone_without_javascript_in_japanese_confirms_by_email_and_can_stop()
+    public async Task A_person_follows_from_a_phone_without_javascript_in_japanese_confirms_gets_an_announcement_rsvps_from_it_and_unsubscribes()
     {
         var email = $"sakura-{Guid.NewGuid():N}@test.example";
         var events = JsonDocument.Parse(await fixture.Api.GetStringAsync("/api/events")).RootElement;
         var ev = events.EnumerateArray().First(e => e.GetProperty("name").GetString() == "Cloud Native Study Group");
         var (eventId, slug) = (ev.GetProperty("id").GetInt32(), ev.GetProperty("slug").GetString()!);
 
+        // Follow on the event page, on a phone without JavaScript, in Japanese.
         var phone = await fixture.NewPageAsync(javaScript: false, width: 390, height: 844);
         await phone.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "ja-JP,ja;q=0.9" });
         await phone.GotoAsync($"/events/{slug}");
@@ -29,11 +30,13 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-event-390-ja.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "新しい開催回を知らせてほしい" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=follow-requested]")).ToContainTextAsync("受信トレイを確認して");
-        var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"the event page is {width}px wide on a 390px phone");
+        await AssertFitsAsync(phone, "the event page");
 
-        var link = await ConfirmLinkAsync(email);
-        await phone.GotoAsync(link);
+        // Confirm from the email: the link opens a page, its button confirms.
+        using (var confirmation = await EmailAsync(email, m => m.Headers[HeaderId.ListUnsubscribe] is null))
+        {
+            await phone.GotoAsync(Link(confirmation, FollowLink()));
+        }
         await phone.GetByRole(AriaRole.Button, new() { Name = "はい、新しい開催回を知らせてください" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=active]")).ToBeVisibleAsync();
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-confirmed-390-ja.png"), FullPage = true });
@@ -44,18 +47,79 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await Expect(page.Locator("tr[data-status=active]", new() { HasText = email })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("followers.png"), FullPage = true });
 
-        await phone.GotoAsync(new Uri(link).AbsolutePath + "/unsubscribe");
+        // The organizer announces the next session to the followers: audience, dry run, send, confirm.
+        await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/announce?session={fixture.SessionId}");
+        await page.Locator("[data-audience=followers]").ClickAsync();
+        await Expect(page.Locator("[data-checked-audience=followers]")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("recipient-names")).ToContainTextAsync("佐藤 さくら");
+        var count = await page.GetByTestId("recipient-count").InnerTextAsync();
+        await page.GetByTestId("send").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync($"Send to {count} people?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page.GetByText($"Sent to {count} people.")).ToBeVisibleAsync();
+
+        // Their email is in Japanese, with one-click unsubscribe headers and a personal RSVP link.
+        using var announcement = await EmailAsync(email, m => m.Headers[HeaderId.ListUnsubscribe] is not null);
+        Assert.StartsWith("新しい回：", announcement.Subject);
+        Assert.Contains("佐藤 さくら さん", announcement.TextBody);
+        Assert.Equal("List-Unsubscribe=One-Click", announcement.Headers["List-Unsubscribe-Post"]);
+        // The visible unsubscribe link is a link in the HTML too (not a bare address the mail client may leave as text).
+        var unsubscribe = System.Net.WebUtility.HtmlDecode(UnsubscribeAnchor().Match(announcement.HtmlBody ?? "").Groups["url"].Value);
+        Assert.Contains(unsubscribe, announcement.TextBody);
+        Assert.Equal($"<{unsubscribe}>", announcement.Headers[HeaderId.ListUnsubscribe]);
+
+        // The RSVP link fills in the form on the phone; they RSVP.
+        await phone.GotoAsync(Link(announcement, InviteLink()));
+        await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "ja");
+        await Expect(phone.Locator("#rsvp-name")).ToHaveValueAsync("佐藤 さくら");
+        await Expect(phone.Locator("#rsvp-email")).ToHaveValueAsync(email);
+        await Expect(phone.Locator("#rsvp-language")).ToHaveValueAsync("ja");
+        await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-rsvp-390-ja.png"), FullPage = true });
+        await AssertFitsAsync(phone, "the RSVP page");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "参加登録する" }).ClickAsync();
+        await Expect(phone.Locator("[data-outcome=confirmed]")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-rsvp-done-390-ja.png"), FullPage = true });
+
+        // Another session: its dry run counts them while they follow.
+        var second = await fixture.NewSessionAsync(capacity: 30, title: "Kubernetes 入門 #6", startsAt: DateTime.UtcNow.AddDays(40));
+        await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/announce?session={second}");
+        await Expect(page.GetByTestId("recipient-names")).ToContainTextAsync(email);
+        var following = int.Parse(await page.GetByTestId("recipient-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        // The email's visible unsubscribe link: a page, its button.
+        await phone.GotoAsync(unsubscribe);
+        await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-unsubscribe-390-ja.png"), FullPage = true });
+        await AssertFitsAsync(phone, "the unsubscribe page");
         await phone.GetByRole(AriaRole.Button, new() { Name = "フォローをやめる" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=unsubscribed]")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-unsubscribed-390-ja.png"), FullPage = true });
+
         await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/followers");
         await Expect(page.Locator("tr[data-status=unsubscribed]", new() { HasText = email })).ToBeVisibleAsync();
+        await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/announce?session={second}");
+        await Expect(page.GetByTestId("recipient-count")).ToHaveTextAsync((following - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator(".ann-preview")).Not.ToContainTextAsync(email);
     }
 
-    /// <summary>The confirmation email the app wrote for <paramref name="email"/> (no SMTP host here: .eml files).</summary>
-    private async Task<string> ConfirmLinkAsync(string email)
+    private static async Task AssertFitsAsync(IPage phone, string what)
+    {
+        var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"{what} is {width}px wide on a 390px phone");
+    }
+
+    private static string Link(MimeMessage message, Regex pattern)
+    {
+        var match = pattern.Match((message.HtmlBody ?? "") + (message.TextBody ?? ""));
+        Assert.True(match.Success, $"The email \"{message.Subject}\" holds no link like {pattern}.");
+        return System.Net.WebUtility.HtmlDecode(match.Value);
+    }
+
+    /// <summary>The email the app wrote to <paramref name="email"/> that matches (no SMTP host here: .eml files).</summary>
+    private static async Task<MimeMessage> EmailAsync(string email, Func<MimeMessage, bool> which)
     {
         var directory = Path.Combine(Path.GetTempPath(), "meetup-tests", "outbox");
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 150; i++)
         {
             foreach (var file in Directory.Exists(directory) ? Directory.GetFiles(directory, "*.eml") : [])
             {
@@ -63,16 +127,24 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
                 {
                     continue;
                 }
-                using var message = await MimeMessage.LoadAsync(file);
-                var match = FollowLink().Match((message.HtmlBody ?? "") + (message.TextBody ?? ""));
-                Assert.True(match.Success, "The confirmation email holds no /follow/ link.");
-                return match.Value;
+                var message = await MimeMessage.LoadAsync(file);
+                if (which(message))
+                {
+                    return message;
+                }
+                message.Dispose();
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"No confirmation email for {email} in {directory}.");
+        throw new TimeoutException($"No such email to {email} in {directory}.");
     }
 
     [GeneratedRegex(@"https?://[^\s""<>]+/follow/[A-Za-z0-9_-]+")]
     private static partial Regex FollowLink();
+
+    [GeneratedRegex(@"<a href=""(?<url>https?://[^\s""<>]+/unsubscribe/[A-Za-z0-9_-]+)""")]
+    private static partial Regex UnsubscribeAnchor();
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/rsvp/new/\d+\?invite=[A-Za-z0-9_-]+")]
+    private static partial Regex InviteLink();
 }

@@ -56,7 +56,7 @@ internal static class AnnouncementEmails
         }
         body.Details(details)
             .Link(l["RSVP"], $"{RsvpLinks.NewRsvp(baseUrl, s.Id)}?invite={ManageLinkSlot.Placeholder}")
-            .Paragraph(l["You get this email because you follow {0}. Stop these emails: {1}", row.EventName, unsubscribe]);
+            .ParagraphLinking(l["You get this email because you follow {0}. Stop these emails: {1}", row.EventName, unsubscribe], unsubscribe);
         var subject = row.Subject ?? l["New session: {0}, {1}", s.Title, when];
         return new RenderedMessage(subject, body.Text, body.Html, []) { ListUnsubscribe = unsubscribe };
     }

@@ -29,6 +29,18 @@ internal sealed class EmailBody
         return this;
     }
 
+    /// <summary>
+    /// A paragraph that holds <paramref name="url"/> in its text: the plain-text part shows the address, the HTML part
+    /// makes it a link (a bare address in HTML is a link only where the mail client chooses so).
+    /// </summary>
+    public EmailBody ParagraphLinking(string text, string url)
+    {
+        _text.AppendLine(text).AppendLine();
+        var link = $"<a href=\"{E(url)}\">{E(url)}</a>";
+        _html.Append("<p>").Append(E(text).Replace(E(url), link, StringComparison.Ordinal)).Append("</p>");
+        return this;
+    }
+
     /// <summary>Someone's own text, as written: line breaks kept, markup shown as text (never interpreted).</summary>
     public EmailBody Quote(string text)
     {
