@@ -22,7 +22,7 @@ internal sealed class AnnouncementHistory
         var rng = new Random(seed);
         var sessions = new List<Session>();
         var start = now.AddDays(-90).AddMinutes(rng.Next(0, 600));
-        var count = rng.Next(4, 11);
+        var count = rng.Next(7, 12);
         for (var i = 0; i < count; i++)
         {
             if (i > 0 && rng.Next(7) != 0) // else: starts with the previous one
@@ -54,12 +54,12 @@ internal sealed class AnnouncementHistory
         var checkIns = new HashSet<(int, int)>();
         foreach (var person in people)
         {
-            var stops = rng.Next(3) == 0; // a regular who stopped coming
+            var stops = rng.Next(2) == 0; // a regular who stopped coming
             var loyalty = stops ? 0.9 : rng.NextDouble();
-            var stopsAfter = stops ? count - rng.Next(1, 4) : count;
+            var stopsAfter = stops ? count - rng.Next(2, 5) : count;
             for (var i = 0; i < count; i++)
             {
-                if (i < stopsAfter && rng.Next(8) != 0 && rng.NextDouble() < loyalty + 0.2)
+                if (i < stopsAfter && (stops || rng.Next(8) != 0) && rng.NextDouble() < loyalty + 0.2)
                 {
                     checkIns.Add((sessions[i].Id, person.Id));
                 }
