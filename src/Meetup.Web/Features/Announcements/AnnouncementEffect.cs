@@ -30,7 +30,9 @@ public sealed class AnnouncementEffect(IDbContextFactory<MeetupDb> dbFactory, Re
                 a.SentAt,
                 a.CancelledAt,
                 Recipients = a.Recipients.Count,
-                Rsvps = a.Recipients.Count(r => db.Rsvps.Any(x => x.SessionId == a.SessionId && x.AttendeeId == r.AttendeeId && x.CreatedAt >= a.SentAt)),
+                // A recipient had no live RSVP when it was sent, so one made or changed since is theirs since: a new
+                // one, or a cancelled one taken up again (the same row, re-registering keeps its CreatedAt).
+                Rsvps = a.Recipients.Count(r => db.Rsvps.Any(x => x.SessionId == a.SessionId && x.AttendeeId == r.AttendeeId && (x.CreatedAt >= a.SentAt || x.UpdatedAt >= a.SentAt))),
                 Attended = a.Recipients.Count(r => db.CheckIns.Any(c => c.SessionId == a.SessionId && c.AttendeeId == r.AttendeeId)),
             })
             .ToListAsync(ct);
