@@ -77,12 +77,15 @@ public static class OutboxBenchmark
         var recipients = 0;
         var announcementId = 0;
         var startedAt = DateTime.UtcNow;
+        long postFrom = 0, postTo = 0;
         var during = await ProbeAsync(http, rsvpSession, door, "during", async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(1)); // the probes are running before the POST
             var clock = Stopwatch.StartNew();
             startedAt = DateTime.UtcNow;
+            postFrom = Stopwatch.GetTimestamp();
             var answer = await AnnounceAsync(http, announcedEvent, announced);
+            postTo = Stopwatch.GetTimestamp();
             post = clock.Elapsed;
             (announcementId, recipients) = (answer.Id, answer.Recipients);
             await WaitAsync(app, announcementId, Followers, sent: false, TimeSpan.FromMinutes(5));
@@ -120,6 +123,8 @@ public static class OutboxBenchmark
             : string.Create(c, $"  drain        not waited for: {Followers - sent - failed:N0} left; {(rate > 0 ? string.Create(c, $"at this rate ≈ {(Followers - sent - failed) / rate:F0} s more") : "none sent yet")}"));
         Console.WriteLine(string.Create(c, $"  delivered    {sent:N0} recorded sent, {failed} failed; {arrived:N0} arrived at the SMTP server (incl. the probes' own RSVP emails)"));
         Console.WriteLine(string.Create(c, $"  probes       {RsvpClients} RSVP clients (one each {RsvpPace.TotalMilliseconds:F0} ms), {DoorClients} door clients (one check-in each {DoorPace.TotalMilliseconds:F0} ms); alone {Alone.TotalSeconds:F0} s, then from 1 s before the POST to the end of the send"));
+        var slow = during.Rsvps.OverOneSecond.Concat(during.CheckIns.OverOneSecond).ToList();
+        Console.WriteLine(string.Create(c, $"  slow         {slow.Count} requests over 1 s while sending, {slow.Count(t => t.Start < postTo && t.End > postFrom)} of them overlapping the POST's chunk writes"));
         var ok = written == Followers && recipients == Followers && failed == 0;
         ok &= Report("RSVP", alone.Rsvps, during.Rsvps);
         ok &= Report("check-in", alone.CheckIns, during.CheckIns);
@@ -244,7 +249,7 @@ public static class OutboxBenchmark
             var started = Stopwatch.GetTimestamp();
             var ok = await request();
             var took = Stopwatch.GetElapsedTime(started);
-            into.Add(took.TotalMilliseconds, ok);
+            into.Add(took.TotalMilliseconds, ok, started);
             if (took < pace)
             {
                 try
@@ -262,21 +267,29 @@ public static class OutboxBenchmark
     private sealed class Latencies
     {
         private readonly List<double> _ms = [];
+        private readonly List<(long Start, long End)> _slow = [];
         private int _failures;
 
         public int Failures => _failures;
 
-        public void Add(double ms, bool ok)
+        public void Add(double ms, bool ok, long started)
         {
             lock (_ms)
             {
                 _ms.Add(ms);
+                if (ms > 1000)
+                {
+                    _slow.Add((started, Stopwatch.GetTimestamp()));
+                }
             }
             if (!ok)
             {
                 Interlocked.Increment(ref _failures);
             }
         }
+
+        /// <summary>The requests that took over 1 s, as Stopwatch timestamps (to see what they overlapped).</summary>
+        public IReadOnlyList<(long Start, long End)> OverOneSecond => _slow;
 
         public double P(double p)
         {
