@@ -6,7 +6,7 @@ using Meetup.Benchmarks;
 //                                                          -- rsvp
 //                                                          -- rsvp-writer [--runs N]
 //                                                          -- public-pages [--runs N]
-//                                                          -- outbox
+//                                                          -- outbox [--window S]
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
 switch (args.FirstOrDefault())
 {
@@ -25,9 +25,9 @@ switch (args.FirstOrDefault())
     case "public-pages":
         return await PublicPagesBenchmark.RunAsync(args.Contains("--runs") ? runs : 3);
     case "outbox":
-        return await OutboxBenchmark.RunAsync();
+        return await OutboxBenchmark.RunAsync(TimeSpan.FromSeconds(args.SkipWhile(a => a != "--window").Skip(1).Select(int.Parse).FirstOrDefault(90)));
     default:
-        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N] | public-pages [--runs N] | outbox");
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N] | public-pages [--runs N] | outbox [--window S]");
         return 1;
 }
 return 0;
