@@ -67,6 +67,10 @@ public sealed class AnnouncementService(
             {
                 errors.Add("sessionId", l["The session has already started."]);
             }
+            else if (input.SendAt?.UtcDateTime >= session.StartsAt)
+            {
+                errors.Add("sendAt", l["Choose a time before the session starts."]);
+            }
         }
         var subject = string.IsNullOrWhiteSpace(input.Subject) ? null : input.Subject.Trim();
         if (subject?.Length > SubjectMaxLength)
@@ -111,7 +115,11 @@ public sealed class AnnouncementService(
         DateTime? sentAt = null;
         if (sendAt is null)
         {
-            recipients = await sender.SendAsync(announcement.Id, ct) ?? 0;
+            // The answer counts everyone it goes to, whoever wrote them: the loop may finish part of a large send
+            // (it resumes recent sends), or claim it first, while this request writes.
+            recipients = await sender.SendAsync(announcement.Id, ct) is null
+                ? (await audiences.SelectAsync(eventId, announcement.SessionId, audience, ct)).Count
+                : await db.AnnouncementRecipients.CountAsync(r => r.AnnouncementId == announcement.Id, ct);
             sentAt = await db.Announcements.Where(a => a.Id == announcement.Id).Select(a => a.SentAt).FirstAsync(ct);
         }
         return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(announcement.Id, recipients, announcement.SendAt, sentAt));

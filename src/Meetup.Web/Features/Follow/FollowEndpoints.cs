@@ -29,7 +29,7 @@ internal static class FollowEndpoints
                 "Emails a confirmation link to the address (in `language`, else the person's own); nobody follows until it "
                 + "is used (double opt-in). 202 with the same body whether the address is new, pending, following or "
                 + "unsubscribed. 400 names each invalid field; 404 for an unknown event.")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
 
         var link = app.MapGroup("/api/subscriptions/{token}").WithTags("Followers").AllowAnonymous()
             .ProducesProblems(StatusCodes.Status404NotFound);

@@ -135,6 +135,8 @@ public partial class AnnouncementApiTests
             message = new string('m', AnnouncementService.MessageMaxLength + 1),
             sendAt = DateTimeOffset.UtcNow.AddMinutes(-1),
         }));
+        // A "new session" email scheduled for after the session has started would announce what is over.
+        Assert.Equal(["sendAt"], await ErrorsAsync(new { sessionId = session.Id, audience = "followers", sendAt = DateTimeOffset.UtcNow.AddDays(8) }));
         Assert.Equal(["sessionId"], await ErrorsAsync(new { sessionId = elsewhere.Id, audience = "followers" }));
         Assert.Equal(["sessionId"], await ErrorsAsync(new { sessionId = draft.Id, audience = "regulars" }));
         Assert.Equal(["audience", "sessionId"], await ErrorsAsync(new { }));

@@ -44,6 +44,38 @@ public class AnnouncementResumeTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_send_now_joined_mid_way_by_the_loop_still_answers_with_everyone_it_goes_to(string provider)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync(provider, time, SenderOff);
+        var admin = await app.ApiClientAsync();
+        var ev = await Sessions.SessionApiTests.CreateEventAsync(admin);
+        var session = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(14), eventId: ev.Id);
+        await AnnouncementApiTests.FollowersAsync(app, ev.Id,
+            [.. Enumerable.Range(1, People).Select(i => ($"P{i}", $"p{i}@example.com", (string?)null, SubscriptionStatus.Active, false))]);
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<AnnouncementSender>();
+        sender.ChunkSize = 10;
+        var joined = false;
+        sender.ChunkWritten = async _ =>
+        {
+            if (!joined)
+            {
+                joined = true; // the loop's tick lands while the send is being written: it finishes the rest
+                Assert.Equal(People - 10, await SendDueAsync(app, chunk: 10));
+            }
+        };
+        var created = await scope.ServiceProvider.GetRequiredService<AnnouncementService>().CreateAsync(ev.Id,
+            new AnnouncementInput { SessionId = session.Id, Audience = "followers" });
+
+        Assert.True(joined);
+        Assert.Equal(People, created.Value!.Recipients);
+        await AssertEachOnceAsync(app, created.Value.Id);
+    }
+
     /// <summary>A due announcement to <see cref="People"/> followers whose sender stopped right after its first chunk of 10.</summary>
     private static async Task<(TestApp App, int Id)> InterruptedAsync(string provider)
     {
