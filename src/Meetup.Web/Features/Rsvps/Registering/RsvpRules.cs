@@ -14,7 +14,7 @@ public enum NotOpenReason { Draft, Cancelled, NotYetOpen, Closed, Started }
 
 internal static class RsvpRules
 {
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = PersonRules.MaxNameLength;
     public const int MaxAnswerLength = 500;
 
     /// <summary>The languages emails and pages can be written in (<see cref="AppLanguages"/>).</summary>
@@ -25,11 +25,7 @@ internal static class RsvpRules
         var errors = new ValidationErrors();
         var name = CheckName(input.Name, errors, l);
 
-        var email = EmailRules.Check(errors, "email", input.Email, l) ?? "";
-        if (email.Length > 0 && !AccountAddress.IsDeliverable(email))
-        {
-            errors.Add("email", l["Enter an address that receives email: your confirmation and link go there."]);
-        }
+        var email = PersonRules.DeliverableEmail(input.Email, errors, l) ?? "";
 
         var language = CheckLanguage(input.Language, errors, l);
         var answers = CheckAnswers(input.Answers, questions, errors, l);
@@ -39,48 +35,10 @@ internal static class RsvpRules
     }
 
     public static string? CheckName(string? input, ValidationErrors errors, IStringLocalizer<Strings> l)
-    {
-        var name = input?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            errors.Add("name", l["Enter your name."]);
-            return null;
-        }
-        if (name.Length > MaxNameLength)
-        {
-            errors.Add("name", l["Keep your name under {0} characters.", MaxNameLength]);
-            return null;
-        }
-        if (!TextRules.IsSingleLine(name))
-        {
-            errors.Add("name", l["Your name contains characters that cannot be shown (control characters or line breaks)."]);
-            return null;
-        }
-        return name;
-    }
+        => PersonRules.Name(input, required: true, errors, l);
 
     public static string? CheckLanguage(string? input, ValidationErrors errors, IStringLocalizer<Strings> l)
-    {
-        if (string.IsNullOrWhiteSpace(input))
-        {
-            return null;
-        }
-        if (!errors.CheckLine("language", input, l))
-        {
-            return null;
-        }
-        var code = input.Trim().ToLowerInvariant();
-        if (code.StartsWith("zh", StringComparison.Ordinal))
-        {
-            code = "zh";
-        }
-        if (!Languages.Contains(code))
-        {
-            errors.Add("language", l["Choose one of: {0}.", Punctuation.List(Languages)]);
-            return null;
-        }
-        return code;
-    }
+        => PersonRules.Language(input, errors, l);
 
     private static List<AnswerSnapshot> CheckAnswers(
         Dictionary<string, string?>? given, IReadOnlyList<RegistrationQuestion> questions, ValidationErrors errors, IStringLocalizer<Strings> l)
