@@ -41,6 +41,8 @@ public class AnnounceJourneyTests(DemoAppFixture fixture) : IClassFixture<DemoAp
         var page = await fixture.NewPageAsync(width: 1280, height: 900);
         await SignInAsync(page);
         var dashboard = await RetentionDashboardScreen.GotoAsync(page, eventId);
+        // Every at-risk regular follows here: the card says the invitation reaches each of them (else "n of m").
+        await Expect(dashboard.AtRisk.GetByTestId("at-risk-following")).ToHaveTextAsync(new Regex(@"^All \d+ follow the group: the invitation reaches each of them\.$"));
         await dashboard.AtRisk.GetByTestId("invite-at-risk").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/events/{eventId}/announce\\?audience=at_risk$"));

@@ -23,8 +23,29 @@ public sealed record AnnouncementInput
 /// <summary>One person an announcement would go to.</summary>
 public sealed record AudienceMember(string Name, string Email);
 
-/// <summary>How many people an announcement would reach now, and a few of them by name.</summary>
-public sealed record AudiencePreview(int Count, IReadOnlyList<AudienceMember> Sample);
+/// <summary>
+/// How many people an announcement would reach now, a few of them by name, and why the others in the group would not
+/// get it: of <see cref="Followers"/>, <see cref="InAudience"/> are in the audience, then left out as registered,
+/// already announced to, or without a deliverable address (<see cref="AudienceSelection"/>).
+/// </summary>
+public sealed record AudiencePreview(int Count, IReadOnlyList<AudienceMember> Sample)
+{
+    public int Followers { get; init; }
+    public int InAudience { get; init; }
+    public int Registered { get; init; }
+    public int Announced { get; init; }
+    public int Undeliverable { get; init; }
+
+    public static AudiencePreview From(AudienceSelection selection, int sampleSize) => new(selection.Recipients.Count,
+        [.. selection.Recipients.Take(sampleSize).Select(p => new AudienceMember(p.Name, p.Email))])
+    {
+        Followers = selection.Followers,
+        InAudience = selection.InAudience,
+        Registered = selection.Registered,
+        Announced = selection.Announced,
+        Undeliverable = selection.Undeliverable,
+    };
+}
 
 /// <summary>An announcement written (and sent at once, or scheduled): its id and how many it reached so far.</summary>
 public sealed record AnnouncementCreated(int Id, int Recipients, DateTime SendAt, DateTime? SentAt)

@@ -18,7 +18,7 @@ public sealed class AnnouncementService(
 {
     public const int SubjectMaxLength = 200, MessageMaxLength = 2000, SampleSize = 10;
 
-    /// <summary>How many people the announcement would reach now, with a few names; 404 for a session not of the event.</summary>
+    /// <summary>How many people the announcement would reach now, with a few names and why others are left out; 404 for a session not of the event.</summary>
     public async Task<OperationResult<AudiencePreview>> PreviewAsync(int eventId, int sessionId, AnnouncementAudience audience, CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -28,9 +28,7 @@ public sealed class AnnouncementService(
                 return OperationResult<AudiencePreview>.NotFound("No such session in this event.");
             }
         }
-        var people = await audiences.SelectAsync(eventId, sessionId, audience, ct);
-        return OperationResult<AudiencePreview>.Ok(new AudiencePreview(people.Count,
-            [.. people.Take(SampleSize).Select(p => new AudienceMember(p.Name, p.Email))]));
+        return OperationResult<AudiencePreview>.Ok(AudiencePreview.From(await audiences.ExplainAsync(eventId, sessionId, audience, ct), SampleSize));
     }
 
     /// <summary>Checks and writes an announcement (400 naming the fields); with no SendAt it is sent at once.</summary>

@@ -11,38 +11,66 @@ public sealed record AudienceCandidate(int AttendeeId, int SubscriptionId, strin
 {
     /// <summary>Since when the follow has been active (a sender resuming leaves out who followed after it started).</summary>
     public DateTime Since { get; init; }
+
+    /// <summary>Registered for the session (confirmed or waitlisted): left out.</summary>
+    public bool Registered { get; init; }
+
+    /// <summary>Already sent an announcement of this session (by this or an earlier announcement): left out.</summary>
+    public bool Announced { get; init; }
 }
 
 /// <summary>
-/// Who an announcement goes to: the event's active followers who are not erased, can receive mail and are not
-/// registered for the session (confirmed or waitlisted), narrowed by the audience with the retention report as of now
-/// (docs/retention.md: regulars, at risk; past attendees came to any counted session).
+/// Who an announcement goes to and why the others do not: of the group's active followers, those in the audience,
+/// then left out in this order — registered for the session, already sent an announcement of it, an address that
+/// cannot receive mail.
+/// </summary>
+public sealed record AudienceSelection(IReadOnlyList<AudienceCandidate> Recipients, int Followers, int InAudience, int Registered, int Announced, int Undeliverable);
+
+/// <summary>
+/// Who an announcement goes to: the event's active followers who are not erased, can receive mail, are not
+/// registered for the session (confirmed or waitlisted) and were not sent an announcement of that session before,
+/// narrowed by the audience with the retention report as of now (docs/retention.md: regulars, at risk; past
+/// attendees came to any counted session).
 /// </summary>
 public sealed class AudienceSelector(IDbContextFactory<MeetupDb> dbFactory, RetentionService retention)
 {
     /// <summary>The recipients now, in a stable order (by person id).</summary>
     public async Task<IReadOnlyList<AudienceCandidate>> SelectAsync(int eventId, int sessionId, AnnouncementAudience audience, CancellationToken ct = default)
+        => (await ExplainAsync(eventId, sessionId, audience, ct)).Recipients;
+
+    /// <summary>The recipients now, with how many followers there are and how many of the audience are left out, by reason.</summary>
+    public async Task<AudienceSelection> ExplainAsync(int eventId, int sessionId, AnnouncementAudience audience, CancellationToken ct = default)
     {
         List<AudienceCandidate> followers;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var rows = await db.Subscriptions.AsNoTracking()
-                .Where(s => s.EventId == eventId && s.Status == SubscriptionStatus.Active && s.Attendee!.ErasedAt == null && s.Attendee.Email != null
-                    && !db.Rsvps.Any(r => r.SessionId == sessionId && r.AttendeeId == s.AttendeeId && r.Status != RsvpStatus.Cancelled))
-                .Select(s => new { s.AttendeeId, SubscriptionId = s.Id, s.Attendee!.DisplayName, s.Attendee.Email, Language = s.Language ?? s.Attendee.PreferredLanguage, s.Since })
+                .Where(s => s.EventId == eventId && s.Status == SubscriptionStatus.Active && s.Attendee!.ErasedAt == null && s.Attendee.Email != null)
+                .Select(s => new
+                {
+                    s.AttendeeId,
+                    SubscriptionId = s.Id,
+                    s.Attendee!.DisplayName,
+                    s.Attendee.Email,
+                    Language = s.Language ?? s.Attendee.PreferredLanguage,
+                    s.Since,
+                    Registered = db.Rsvps.Any(r => r.SessionId == sessionId && r.AttendeeId == s.AttendeeId && r.Status != RsvpStatus.Cancelled),
+                    Announced = db.AnnouncementRecipients.Any(r => r.AttendeeId == s.AttendeeId && r.Announcement!.SessionId == sessionId),
+                })
                 .ToListAsync(ct);
-            followers = [.. rows.Select(r => new AudienceCandidate(r.AttendeeId, r.SubscriptionId, r.DisplayName ?? "", r.Email!, r.Language) { Since = r.Since })];
+            followers = [.. rows.Select(r => new AudienceCandidate(r.AttendeeId, r.SubscriptionId, r.DisplayName ?? "", r.Email!, r.Language)
+            {
+                Since = r.Since,
+                Registered = r.Registered,
+                Announced = r.Announced,
+            })];
         }
-        if (audience == AnnouncementAudience.Followers)
-        {
-            return Narrow(followers, audience, null);
-        }
-        var report = await retention.GetReportAsync(eventId, ct: ct);
+        var report = audience == AnnouncementAudience.Followers ? null : await retention.GetReportAsync(eventId, ct: ct);
         return Narrow(followers, audience, report);
     }
 
-    /// <summary>The pure rule: deliverable addresses, then the audience by the report (needed unless all followers).</summary>
-    public static IReadOnlyList<AudienceCandidate> Narrow(IEnumerable<AudienceCandidate> followers, AnnouncementAudience audience, RetentionReport? report)
+    /// <summary>The pure rule: the audience by the report (needed unless all followers), then the exclusions in order.</summary>
+    public static AudienceSelection Narrow(IReadOnlyCollection<AudienceCandidate> followers, AnnouncementAudience audience, RetentionReport? report)
     {
         var keep = audience switch
         {
@@ -52,9 +80,14 @@ public sealed class AudienceSelector(IDbContextFactory<MeetupDb> dbFactory, Rete
             AnnouncementAudience.AtRisk => report?.AtRisk.Select(a => a.AttendeeId).ToHashSet() ?? [],
             _ => [],
         };
-        return [.. followers
-            .Where(f => CanReceive(f.Email) && (keep is null || keep.Contains(f.AttendeeId)))
+        var inAudience = followers.Where(f => keep is null || keep.Contains(f.AttendeeId)).ToList();
+        var registered = inAudience.Count(f => f.Registered);
+        var announced = inAudience.Count(f => !f.Registered && f.Announced);
+        var undeliverable = inAudience.Count(f => !f.Registered && !f.Announced && !CanReceive(f.Email));
+        IReadOnlyList<AudienceCandidate> recipients = [.. inAudience
+            .Where(f => !f.Registered && !f.Announced && CanReceive(f.Email))
             .OrderBy(f => f.AttendeeId)];
+        return new AudienceSelection(recipients, followers.Count, inAudience.Count, registered, announced, undeliverable);
     }
 
     /// <summary>A mailbox: a valid address, not an account on another site (<c>….invalid</c>), as the outbox decides.</summary>

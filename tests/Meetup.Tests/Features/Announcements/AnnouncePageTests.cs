@@ -75,12 +75,14 @@ public class AnnouncePageTests
         var cookies = await BackOfficePage.SignInAsync(app);
 
         var atRisk = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce?audience=at_risk", cookies, "en");
+        var regulars = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce?audience=regulars", cookies, "en");
         var nothing = await BackOfficePage.GetAsync(app, $"/admin/events/{draftOnly.EventId}/announce", cookies, "en");
         var unknown = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId + 1000}/announce", cookies, "en");
 
         Assert.Equal("at_risk", CheckedAudience(atRisk));
         Assert.Equal("0", Figure(atRisk, "recipient-count"));
-        Assert.Contains("None of the 2 followers is in this audience", atRisk, StringComparison.Ordinal);
+        Assert.Contains("None of the at-risk regulars follows the group, and only followers can be sent an announcement.", atRisk, StringComparison.Ordinal);
+        Assert.Contains("None of the 2 followers is in this audience.", regulars, StringComparison.Ordinal);
         Assert.Contains("Nothing published ahead: publish the next session first, then announce it.", nothing, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"send\"", nothing, StringComparison.Ordinal);
         Assert.Contains("This event does not exist (any more).", unknown, StringComparison.Ordinal);

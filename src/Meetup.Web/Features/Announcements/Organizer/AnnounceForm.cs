@@ -22,6 +22,26 @@ public sealed class AnnounceForm
     public TimeSpan? SendTime { get; set; }
 
     /// <summary>
+    /// When "Send later" starts (UTC): when RSVP opens, if that is still ahead; else tomorrow at noon in the event's
+    /// time zone; else, for a session sooner than that, the next full hour (or in ten minutes) — always before it starts.
+    /// </summary>
+    public static DateTime DefaultSendAt(DateTime nowUtc, Sessions.SessionResource session, string timeZone)
+    {
+        if (session.RsvpOpensAt is { } opens && opens > nowUtc.AddMinutes(5) && opens < session.StartsAt)
+        {
+            return opens;
+        }
+        var zone = TimeZones.Find(timeZone);
+        var noon = DateTime.SpecifyKind(TimeZones.ToLocal(nowUtc, timeZone).Date.AddDays(1).AddHours(12), DateTimeKind.Unspecified);
+        if (!zone.IsInvalidTime(noon) && TimeZoneInfo.ConvertTimeToUtc(noon, zone) is var noonUtc && noonUtc < session.StartsAt)
+        {
+            return noonUtc;
+        }
+        var nextHour = new DateTime(nowUtc.Year, nowUtc.Month, nowUtc.Day, nowUtc.Hour, 0, 0, DateTimeKind.Utc).AddHours(1);
+        return nextHour < session.StartsAt ? nextHour : nowUtc.AddMinutes(10);
+    }
+
+    /// <summary>
     /// The input for the service; a send time that is missing or does not exist in the event's time zone (the hour
     /// skipped when the clocks change) is a field error on "sendAt" instead.
     /// </summary>

@@ -35,6 +35,9 @@ public sealed record DashboardData(
     /// </summary>
     public IReadOnlyDictionary<int, int> NewFollowers { get; init; } = new Dictionary<int, int>();
 
+    /// <summary>The people who follow the group now (an announcement reaches only them).</summary>
+    public IReadOnlySet<int> ActiveFollowers { get; init; } = new HashSet<int>();
+
     /// <summary>Counted sessions of the whole history (n of the spec), whatever the range.</summary>
     public int TotalCounted => CountedStarts.Count;
 

@@ -65,7 +65,8 @@ public sealed class RetentionDashboardService(
         var data = new DashboardData(eventId, history.EventName, history.TimeZone, today, range, report,
             counted, SpeakerImpact.Compute(report.Sessions, await speakers), history.Thresholds)
         {
-            NewFollowers = NewFollowersCount.PerSession(report.Sessions, counted, await follows),
+            NewFollowers = NewFollowersCount.PerSession(report.Sessions, counted, (await follows).Confirmed),
+            ActiveFollowers = (await follows).Active,
             Period = period,
             FeedbackEffect = feedbackEffect,
             Previous = previous is null ? null : await previous,
@@ -92,14 +93,17 @@ public sealed class RetentionDashboardService(
             .ToListAsync(ct);
     }
 
-    /// <summary>When each follow of the event was confirmed (one small read; a follow from before this was recorded: its Since).</summary>
-    private async Task<List<DateTime>> FollowsConfirmedAsync(int eventId, CancellationToken ct)
+    /// <summary>
+    /// When each follow of the event was confirmed (a follow from before this was recorded: its Since), and who follows
+    /// now: one small read.
+    /// </summary>
+    private async Task<(List<DateTime> Confirmed, HashSet<int> Active)> FollowsConfirmedAsync(int eventId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var times = await db.Subscriptions.AsNoTracking()
+        var rows = await db.Subscriptions.AsNoTracking()
             .Where(s => s.EventId == eventId && (s.ConfirmedAt != null || s.Status == SubscriptionStatus.Active))
-            .Select(s => s.ConfirmedAt ?? s.Since).ToListAsync(ct);
-        return [.. times.Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc))];
+            .Select(s => new { At = s.ConfirmedAt ?? s.Since, s.AttendeeId, Active = s.Status == SubscriptionStatus.Active }).ToListAsync(ct);
+        return ([.. rows.Select(r => DateTime.SpecifyKind(r.At, DateTimeKind.Utc))], [.. rows.Where(r => r.Active).Select(r => r.AttendeeId)]);
     }
 
     /// <summary>
