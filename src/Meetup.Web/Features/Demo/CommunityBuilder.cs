@@ -6,7 +6,8 @@ namespace Meetup.Web.Features.Demo;
 /// <summary>
 /// Builds the demo community in memory from <see cref="DemoCommunity"/> with one seeded random sequence, so it is
 /// the same every run. Split by job: here the event, cohorts and habits; .Sessions the sessions and agendas;
-/// .Attendance who comes and how; .People names and addresses; .Feedback their survey answers.
+/// .Attendance who comes and how; .People names and addresses; .Feedback their survey answers; .Follows who follows
+/// the group and one at-risk invitation.
 /// </summary>
 [SuppressMessage("Security", "CA5394:Do not use insecure randomness",
     Justification = "Demo data must come out the same on every run, so a seeded System.Random; nothing here is secret.")]
@@ -83,7 +84,12 @@ internal sealed partial class CommunityBuilder(DateTimeOffset now)
         }
         // Someone turned away at a full door left no trace, so they are no attendee of ours.
         var attendees = _people.Select(p => p.Attendee).Where(a => a.CreatedAt != default).ToList();
-        return new DemoData(ev, [.. DemoCommunity.Speakers.Select(p => _speakers[p.Key])], attendees, Survey(heldSessions), _rsvps, _checkIns);
+        var (follows, announcements) = FollowsAndInvitation(ev, heldSessions);
+        return new DemoData(ev, [.. DemoCommunity.Speakers.Select(p => _speakers[p.Key])], attendees, Survey(heldSessions), _rsvps, _checkIns)
+        {
+            Follows = follows,
+            Announcements = announcements,
+        };
     }
 
     private void CreateCohorts(List<DateOnly> held)

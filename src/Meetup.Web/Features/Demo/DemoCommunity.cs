@@ -66,6 +66,9 @@ internal static class DemoCommunity
 
     public const string Organizer = "lin";
 
+    /// <summary>The organizer's personal line in the at-risk invitation the demo sent before a recent session.</summary>
+    public const string InvitationMessage = "お久しぶりです！次回はハンズオン中心です。また会えるとうれしいです。 / 好久不见！下次以动手实践为主，期待再见到你。";
+
     public static readonly IReadOnlyList<SpeakerProfile> Speakers =
     [
         new("lin", "林 浩 (Lin Hao)", "Kumo Systems K.K.", "Platform engineer; organizer of this study group",

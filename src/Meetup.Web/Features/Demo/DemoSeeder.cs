@@ -7,7 +7,8 @@ namespace Meetup.Web.Features.Demo;
 /// <summary>
 /// Inserts the demo community of <see cref="DemoCommunity"/>: one event, its history since 2018 with
 /// RSVPs and check-ins shaped like real people (a core that always comes, one-timers, people who drift
-/// away and come back), survey answers for the latest sessions, and one upcoming session open for RSVPs.
+/// away and come back), survey answers for the latest sessions, followers and one at-risk invitation, and one
+/// upcoming session open for RSVPs.
 /// </summary>
 public static class DemoSeeder
 {
@@ -37,6 +38,8 @@ public static class DemoSeeder
         db.Speakers.AddRange(demo.Speakers);
         db.Attendees.AddRange(demo.Attendees);
         db.Feedback.AddRange(demo.Answers);
+        db.Subscriptions.AddRange(demo.Follows);
+        db.Announcements.AddRange(demo.Announcements);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -55,12 +58,16 @@ public static class DemoSeeder
         }
 
         logger.LogInformation(
-            "Seeded demo event {Slug}: {Sessions} sessions, {Speakers} speakers, {Attendees} attendees, {Rsvps} RSVPs, {CheckIns} check-ins, {Answers} survey answers",
-            EventSlug, demo.Event.Sessions.Count, demo.Speakers.Count, demo.Attendees.Count, demo.Rsvps, demo.CheckIns, demo.Answers.Count);
+            "Seeded demo event {Slug}: {Sessions} sessions, {Speakers} speakers, {Attendees} attendees, {Rsvps} RSVPs, {CheckIns} check-ins, {Answers} survey answers, {Follows} follows",
+            EventSlug, demo.Event.Sessions.Count, demo.Speakers.Count, demo.Attendees.Count, demo.Rsvps, demo.CheckIns, demo.Answers.Count, demo.Follows.Count);
         return true;
     }
 }
 
 /// <summary>What <see cref="CommunityBuilder"/> built, ready to insert.</summary>
 internal sealed record DemoData(
-    Event Event, IReadOnlyList<Speaker> Speakers, IReadOnlyList<Attendee> Attendees, IReadOnlyList<Data.Entities.Feedback> Answers, int Rsvps, int CheckIns);
+    Event Event, IReadOnlyList<Speaker> Speakers, IReadOnlyList<Attendee> Attendees, IReadOnlyList<Data.Entities.Feedback> Answers, int Rsvps, int CheckIns)
+{
+    public IReadOnlyList<Subscription> Follows { get; init; } = [];
+    public IReadOnlyList<Announcement> Announcements { get; init; } = [];
+}

@@ -96,6 +96,32 @@ public class DemoSeederTests
         Assert.True(perPerson.Count(n => n == 1) > perPerson.Count / 3, "Many people came once.");
     }
 
+    [Fact]
+    public async Task People_who_came_lately_follow_the_group_and_one_at_risk_invitation_went_out_before_a_held_session()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await database.MigrateAsync();
+        await using var db = database.CreateContext();
+        await DemoSeeder.SeedAsync(db, Now, NullLogger.Instance);
+
+        var follows = await db.Subscriptions.AsNoTracking().ToListAsync();
+        var active = follows.Where(f => f.Status == SubscriptionStatus.Active).ToList();
+        Assert.InRange(active.Count, 20, 120);
+        Assert.Contains(follows, f => f.Status == SubscriptionStatus.Unsubscribed && f.UnsubscribedAt is not null);
+        Assert.Contains(follows, f => f.Status == SubscriptionStatus.Pending && f.ConfirmedAt is null);
+        Assert.All(active, f => Assert.True(f.ConfirmedAt <= Now.GetUtcNow().UtcDateTime && f.Since == f.ConfirmedAt));
+        // Confirmed over several sessions, not all at once: the dashboard's "new followers" has a story.
+        var starts = await db.Sessions.AsNoTracking().Where(s => s.CheckIns.Any()).OrderBy(s => s.StartsAt).Select(s => s.StartsAt).ToListAsync();
+        Assert.True(active.Select(f => starts.Count(s => s < f.ConfirmedAt)).Distinct().Count() >= 4);
+
+        var invitation = await db.Announcements.AsNoTracking().Include(a => a.Recipients).Include(a => a.Session).SingleAsync();
+        Assert.Equal(AnnouncementAudience.AtRisk, invitation.Audience);
+        Assert.True(invitation.SentAt < invitation.Session!.StartsAt && invitation.Session.StartsAt < Now.GetUtcNow().UtcDateTime);
+        Assert.NotEmpty(invitation.Recipients);
+        var followedThen = active.Where(f => f.ConfirmedAt < invitation.SentAt).Select(f => f.AttendeeId).ToHashSet();
+        Assert.All(invitation.Recipients, r => Assert.Contains(r.AttendeeId, followedThen));
+    }
+
     private static async Task<(int, int, int, int, int)> CountsAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
