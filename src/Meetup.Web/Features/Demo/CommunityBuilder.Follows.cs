@@ -34,9 +34,9 @@ internal sealed partial class CommunityBuilder
             {
                 continue;
             }
-            // From their first visit in the window (for the at-risk: before the invitation) until yesterday.
+            // From their first visit in the window until the latest session (a few since; the at-risk: before the invitation).
             var earliest = held[person.Attended.First(i => i >= from)].StartsAt;
-            var latest = atRisk.Contains(person) ? sendAt.AddDays(-1) : _now.AddDays(-1);
+            var latest = atRisk.Contains(person) ? sendAt.AddDays(-1) : random.NextDouble() < 0.8 ? held[^1].StartsAt : _now.AddDays(-1);
             var confirmed = earliest < latest ? Between(random, earliest, latest) : earliest;
             var requested = confirmed.AddMinutes(-random.Next(2, 600));
             var follow = new Subscription
