@@ -13,9 +13,10 @@ namespace Meetup.Benchmarks;
 
 /// <summary>
 /// 5,000 announcement emails through the real path: 5,000 active followers of a group (a third each in en, ja,
-/// zh-Hans), an announcement created through the organizer API (<c>POST /api/events/{id}/announcements</c>), its
-/// recipients written by <see cref="Meetup.Web.Features.Announcements.AnnouncementSender"/> in chunks (each its own
-/// short transaction), the emails sent by the app's own background <see cref="OutboxSender"/> to a real SMTP server
+/// zh-Hans), an announcement created through the organizer API (<c>POST /api/events/{id}/announcements</c>, which
+/// answers at once and wakes the app's announcement loop), its recipients written by
+/// <see cref="Meetup.Web.Features.Announcements.AnnouncementSender"/> in chunks (each its own short transaction, taking
+/// turns with RSVPs on SQLite) until the announcement's <c>CompletedAt</c> is set, the emails sent by the app's own background <see cref="OutboxSender"/> to a real SMTP server
 /// on loopback (netDumbster, as the email tests use). Meanwhile a steady trickle of RSVPs and door check-ins goes
 /// through the real API; their latency is compared with the same trickle measured alone first, in the same run —
 /// "without blocking anything else". Draining 5,000 emails takes minutes on a busy machine, so the send rate is
@@ -77,7 +78,7 @@ public static class OutboxBenchmark
         var recipients = 0;
         var announcementId = 0;
         var startedAt = DateTime.UtcNow;
-        long postFrom = 0, postTo = 0;
+        long postFrom = 0, enqueuedTo = 0;
         var during = await ProbeAsync(http, rsvpSession, door, "during", async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(1)); // the probes are running before the POST
@@ -85,11 +86,11 @@ public static class OutboxBenchmark
             startedAt = DateTime.UtcNow;
             postFrom = Stopwatch.GetTimestamp();
             var answer = await AnnounceAsync(http, announcedEvent, announced);
-            postTo = Stopwatch.GetTimestamp();
             post = clock.Elapsed;
             (announcementId, recipients) = (answer.Id, answer.Recipients);
-            await WaitAsync(app, announcementId, Followers, sent: false, TimeSpan.FromMinutes(5));
+            await WaitCompletedAsync(app, announcementId, TimeSpan.FromMinutes(5));
             enqueue = clock.Elapsed;
+            enqueuedTo = Stopwatch.GetTimestamp();
             await WaitAsync(app, announcementId, Followers, sent: true, window, throwOnTimeout: false);
             phase = clock.Elapsed;
             return phase;
@@ -102,7 +103,7 @@ public static class OutboxBenchmark
         var failed = await rows.CountAsync(o => o.FailedAt != null);
         var sentTimes = await rows.Where(o => o.SentAt != null).Select(o => o.SentAt!.Value).ToListAsync();
         // The sender writes 250 people per transaction, in id order: the gap from one chunk's first row to the next
-        // chunk's is that chunk's write (building it, SaveChanges, commit); the last one ends when the poll saw it all.
+        // chunk's is that chunk's write (building it, SaveChanges, commit); the last one ends when the poll saw CompletedAt.
         var chunkStarts = (await rows.OrderBy(o => o.Id).Select(o => o.CreatedAt).ToListAsync()).Chunk(250).Select(c => c[0]).ToList();
         var lastWritten = startedAt + enqueue;
         var chunkWrites = chunkStarts.Zip(chunkStarts.Skip(1).Append(lastWritten), (a, b) => b - a).ToList();
@@ -113,8 +114,8 @@ public static class OutboxBenchmark
 
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"outbox: {Followers:N0} active followers (en/ja/zh-Hans), announced through POST /api/events/{{id}}/announcements, written by AnnouncementSender in chunks of 250, sent by OutboxSender to netDumbster on 127.0.0.1:{port}; SQLite, Kestrel at {app.BaseUrl}; load average {LoadAverage()}"));
-        Console.WriteLine(string.Create(c, $"  POST         {post.TotalMilliseconds:F0} ms to its 202 (recipients {recipients:N0})"));
-        Console.WriteLine(string.Create(c, $"  enqueue      {enqueue.TotalMilliseconds:F0} ms from the POST to all {written:N0} outbox rows written ({written / enqueue.TotalSeconds:F0} rows/s); {chunkStarts.Count} chunks, longest chunk write {chunkWrites.Max().TotalMilliseconds:F0} ms, median {Median(chunkWrites):F0} ms"));
+        Console.WriteLine(string.Create(c, $"  POST         {post.TotalMilliseconds:F0} ms to its 202 (recipients {recipients:N0}, counted as accepted; nothing written by the request)"));
+        Console.WriteLine(string.Create(c, $"  enqueue      {enqueue.TotalMilliseconds:F0} ms from the POST to CompletedAt, all {written:N0} outbox rows written by the woken loop ({written / Math.Max((enqueue - post).TotalSeconds, 0.001):F0} rows/s after the 202); {chunkStarts.Count} chunks, longest chunk write {chunkWrites.Max().TotalMilliseconds:F0} ms, median {Median(chunkWrites):F0} ms"));
         Console.WriteLine(drained
             ? string.Create(c, $"  send rate    {rate:F1} emails/s (first to last recorded sent, {sendWindow.TotalSeconds:F1} s)")
             : string.Create(c, $"  send rate    {rate:F1} emails/s: {sent:N0} sent from the POST to the end of the {window.TotalSeconds:F0} s window after the enqueue ({sendWindow.TotalSeconds:F1} s) — NOT drained"));
@@ -124,7 +125,7 @@ public static class OutboxBenchmark
         Console.WriteLine(string.Create(c, $"  delivered    {sent:N0} recorded sent, {failed} failed; {arrived:N0} arrived at the SMTP server (incl. the probes' own RSVP emails)"));
         Console.WriteLine(string.Create(c, $"  probes       {RsvpClients} RSVP clients (one each {RsvpPace.TotalMilliseconds:F0} ms), {DoorClients} door clients (one check-in each {DoorPace.TotalMilliseconds:F0} ms); alone {Alone.TotalSeconds:F0} s, then from 1 s before the POST to the end of the send"));
         var slow = during.Rsvps.OverOneSecond.Concat(during.CheckIns.OverOneSecond).ToList();
-        Console.WriteLine(string.Create(c, $"  slow         {slow.Count} requests over 1 s while sending, {slow.Count(t => t.Start < postTo && t.End > postFrom)} of them overlapping the POST's chunk writes"));
+        Console.WriteLine(string.Create(c, $"  slow         {slow.Count} requests over 1 s while sending, {slow.Count(t => t.Start < enqueuedTo && t.End > postFrom)} of them overlapping the POST and the chunk writes"));
         var ok = written == Followers && recipients == Followers && failed == 0;
         ok &= Report("RSVP", alone.Rsvps, during.Rsvps);
         ok &= Report("check-in", alone.CheckIns, during.CheckIns);
@@ -192,6 +193,22 @@ public static class OutboxBenchmark
             throw new InvalidOperationException($"announce: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
         return (await response.Content.ReadFromJsonAsync<Announced>())!;
+    }
+
+    /// <summary>Waits until the sender has written every recipient of the announcement (its CompletedAt is set).</summary>
+    private static async Task WaitCompletedAsync(KestrelApp app, int announcementId, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            await using var db = app.Factory.CreateDbContext();
+            if (await db.Announcements.AsNoTracking().AnyAsync(a => a.Id == announcementId && a.CompletedAt != null))
+            {
+                return;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"announcement {announcementId}: not completed within {limit}");
     }
 
     /// <summary>Waits until <paramref name="count"/> of the announcement's outbox rows are written (or sent/given up).</summary>

@@ -14,8 +14,8 @@ namespace Meetup.E2E;
 
 /// <summary>
 /// From the dashboard's at-risk table to an announcement in two clicks: "Invite them to the next session" opens the
-/// announce page with that audience and the next session chosen, the dry run counts them, Send (confirmed) sends it,
-/// and the list below shows it.
+/// announce page with that audience and the next session chosen, the dry run counts them, Send (confirmed) hands it to
+/// the app's sender, and the list below shows it sending, then its recipients.
 /// </summary>
 public class AnnounceJourneyTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixture>
 {
@@ -58,10 +58,12 @@ public class AnnounceJourneyTests(DemoAppFixture fixture) : IClassFixture<DemoAp
         await Expect(dialog).ToContainTextAsync($"Send to {expected} people?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
-        await Expect(page.GetByText($"Sent to {expected} people.")).ToBeVisibleAsync();
+        await Expect(page.GetByText($"Sending to {expected} people.")).ToBeVisibleAsync();
         var row = page.GetByTestId("announcements").Locator("tbody tr").First;
         await Expect(row).ToContainTextAsync("At-risk regulars");
-        await Expect(row.GetByTestId("ann-recipients")).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The app's own loop, woken by the send, writes it; the list reads again until it is written.
+        await Expect(row.GetByTestId("ann-recipients")).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
+        await Expect(row.GetByTestId("ann-sending")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Artifact("announce-sent-1280.png"), FullPage = true });
     }
 

@@ -57,7 +57,7 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync($"Send to {count} people?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Expect(page.GetByText($"Sent to {count} people.")).ToBeVisibleAsync();
+        await Expect(page.GetByText($"Sending to {count} people.")).ToBeVisibleAsync(); // the app's loop, woken, writes it
 
         // Their email is in Japanese, with one-click unsubscribe headers and a personal RSVP link.
         using var announcement = await EmailAsync(email, m => m.Headers[HeaderId.ListUnsubscribe] is not null);

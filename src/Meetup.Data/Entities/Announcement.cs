@@ -25,8 +25,11 @@ public class Announcement
     /// <summary>When it goes out (the creation time when not scheduled).</summary>
     public DateTime SendAt { get; set; }
 
-    /// <summary>When the recipients were chosen and their emails queued; null until then.</summary>
+    /// <summary>When the sender claimed it and chose its recipients (those following by then); null until then.</summary>
     public DateTime? SentAt { get; set; }
+
+    /// <summary>When every recipient's email was queued (the last chunk written); null while the send is under way or was interrupted.</summary>
+    public DateTime? CompletedAt { get; set; }
 
     public DateTime? CancelledAt { get; set; }
 

@@ -42,7 +42,7 @@ public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates ga
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sqlite = db.Database.IsSqlite();
-        var gate = gates.For(sqlite ? 0 : sessionId);
+        var gate = sqlite ? gates.Sqlite : gates.For(sessionId);
         await gate.WaitAsync(ct);
         try
         {

@@ -28,6 +28,7 @@ public sealed class AnnouncementEffect(IDbContextFactory<MeetupDb> dbFactory, Re
                 a.CreatedAt,
                 a.SendAt,
                 a.SentAt,
+                a.CompletedAt,
                 a.CancelledAt,
                 Recipients = a.Recipients.Count,
                 // A recipient had no live RSVP when it was sent, so one made or changed since is theirs since: a new
@@ -37,7 +38,7 @@ public sealed class AnnouncementEffect(IDbContextFactory<MeetupDb> dbFactory, Re
             })
             .ToListAsync(ct);
         return [.. rows.Select(a => new AnnouncementSummary(a.Id, a.SessionId, a.Title, a.StartsAt, a.Audience.ToSnakeCase(), a.Subject,
-            a.CreatedAt, a.SendAt, a.SentAt, a.CancelledAt, a.Recipients, a.Rsvps, a.Attended))];
+            a.CreatedAt, a.SendAt, a.SentAt, a.CancelledAt, a.Recipients, a.Rsvps, a.Attended) { CompletedAt = a.CompletedAt })];
     }
 
     /// <summary>The win-back comparison; null for an unknown event.</summary>

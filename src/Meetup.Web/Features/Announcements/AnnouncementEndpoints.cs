@@ -27,15 +27,19 @@ internal static class AnnouncementEndpoints
                 "`{sessionId, audience (followers | past_attendees | regulars | at_risk), subject?, message?, sendAt?, dryRun?}`. "
                 + "Recipients are the active followers narrowed by the audience (docs/retention.md), minus the erased, anyone "
                 + "registered for the session and addresses that cannot receive mail, chosen when it is sent: at once, or at "
-                + "`sendAt` (a future instant). 202 `{id, recipients}` (0 until a scheduled one is sent); with `dryRun: true` "
-                + "200 `{recipients, sample: [{name, email}]}` and nothing written. 400 names each invalid field; 404 for an unknown event.")
+                + "`sendAt` (a future instant). 202 `{id, recipients}` at once, before any email is queued: for a send-now, "
+                + "`recipients` is the audience counted when it was accepted (the actual recipients are fixed when the sender "
+                + "claims it, usually within a second; the list shows the final figure); 0 for a scheduled one. With "
+                + "`dryRun: true` 200 `{recipients, sample: [{name, email}]}` and nothing written. 400 names each invalid field; "
+                + "404 for an unknown event.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/events/{id:int}/announcements", async (int id, AnnouncementService service, CancellationToken ct) =>
                 (await service.ListAsync(id, ct)).ToOk())
             .Describe("The group's announcements and their effect",
                 "Newest first: `recipients`, `rsvps` (recipients who registered for the announced session after it was sent), "
-                + "`attended` (recipients checked in to it); a scheduled one has no `sentAt` yet.")
+                + "`attended` (recipients checked in to it); a scheduled or just-accepted one has no `sentAt` yet; "
+                + "`completedAt` once every recipient's email is queued.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/events/{id:int}/announcements/win-back", async (int id, AnnouncementService service, CancellationToken ct) =>

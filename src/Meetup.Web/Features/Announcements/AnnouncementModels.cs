@@ -47,7 +47,10 @@ public sealed record AudiencePreview(int Count, IReadOnlyList<AudienceMember> Sa
     };
 }
 
-/// <summary>An announcement written (and sent at once, or scheduled): its id and how many it reached so far.</summary>
+/// <summary>
+/// An announcement written: its id and, for a send-now, how many were in its audience when it was accepted (0 for a
+/// scheduled one); SentAt is null until the sender claims it.
+/// </summary>
 public sealed record AnnouncementCreated(int Id, int Recipients, DateTime SendAt, DateTime? SentAt)
 {
     /// <summary>A dry run's few recipients by name (empty otherwise).</summary>
@@ -60,10 +63,21 @@ public sealed record AnnouncementAccepted(int Id, int Recipients, DateTime SendA
 /// <summary>The API's answer to a dry run.</summary>
 public sealed record AnnouncementDryRun(int Recipients, IReadOnlyList<AudienceMember> Sample);
 
-/// <summary>One announcement of an event with its effect so far (GET /api/events/{id}/announcements and the screen).</summary>
+/// <summary>
+/// One announcement of an event with its effect so far (GET /api/events/{id}/announcements and the screen). Recipients
+/// grow while it is being written (SentAt set, CompletedAt not yet) and are final once CompletedAt is set.
+/// </summary>
 public sealed record AnnouncementSummary(
     int Id, int SessionId, string SessionTitle, DateTime SessionStartsAt, string Audience, string? Subject,
-    DateTime CreatedAt, DateTime SendAt, DateTime? SentAt, DateTime? CancelledAt, int Recipients, int Rsvps, int Attended);
+    DateTime CreatedAt, DateTime SendAt, DateTime? SentAt, DateTime? CancelledAt, int Recipients, int Rsvps, int Attended)
+{
+    /// <summary>When every recipient's email was queued; null while it is due, being written, or was interrupted.</summary>
+    public DateTime? CompletedAt { get; init; }
+
+    /// <summary>Due and not all written yet (waiting for the sender, or being written), and still the sender's to finish.</summary>
+    public bool IsSending(DateTime now) => CancelledAt is null && CompletedAt is null && SendAt <= now
+        && (SentAt is null || SentAt >= now - AnnouncementSender.ResumeWithin);
+}
 
 /// <summary>A share of a group: how many of how many.</summary>
 public sealed record ShareFigure(int Count, int Of)

@@ -1,24 +1,27 @@
 using Meetup.Data;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Notifications;
+using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meetup.Web.Features.Announcements;
 
 /// <summary>
-/// Sends an announcement when it is due. A short conditional update of <see cref="Announcement.SentAt"/> claims it (a
-/// second send, or another instance, finds it taken); then the recipients are chosen and written in chunks of
-/// <see cref="ChunkSize"/>, each chunk its own short transaction (one <see cref="AnnouncementRecipient"/>, one
-/// unsubscribe link (hash only) and one outbox email per person), so a 5,000-person send never holds the write lock
-/// for long. A chunk writes only the people not yet recorded, and the unique (announcement, person) index turns a
-/// concurrent writer's duplicate into a retry: each person is emailed once. A send that stopped mid-way (crash,
-/// restart) is finished by the next <see cref="SendDueAsync"/> within <see cref="ResumeWithin"/> of its start,
-/// leaving out anyone who followed after it started.
+/// Sends an announcement when it is due (docs/architecture.md, "Announcements"). A short conditional update of
+/// <see cref="Announcement.SentAt"/> claims it (a second send, or another instance, finds it taken); then the
+/// recipients are chosen (those following by the claim) and written in chunks of <see cref="ChunkSize"/>, each chunk
+/// its own short transaction (one <see cref="AnnouncementRecipient"/>, one unsubscribe link (hash only) and one outbox
+/// email per person) that takes its turn with RSVPs (<see cref="TurnTakingWrite"/>), so a 5,000-person send never
+/// holds the write lock for long. A chunk writes only the people not yet recorded, and the unique (announcement,
+/// person) index turns a concurrent writer's duplicate into a retry: each person is emailed once. When every chunk is
+/// written, <see cref="Announcement.CompletedAt"/> is set; a send that stopped before that (crash, restart) is
+/// finished by the next <see cref="SendDueAsync"/> within <see cref="ResumeWithin"/> of its start.
 /// </summary>
 public sealed class AnnouncementSender(
-    IDbContextFactory<MeetupDb> dbFactory, AudienceSelector audiences, Outbox outbox, PublicBase publicBase, TimeProvider time,
-    ILogger<AnnouncementSender> logger)
+    IDbContextFactory<MeetupDb> dbFactory, AudienceSelector audiences, Outbox outbox, SeatGates gates, PublicBase publicBase,
+    TimeProvider time, ILogger<AnnouncementSender> logger)
 {
     /// <summary>How long after its start an interrupted send is still finished.</summary>
     public static readonly TimeSpan ResumeWithin = TimeSpan.FromHours(2);
@@ -57,7 +60,9 @@ public sealed class AnnouncementSender(
         {
             due = await db.Announcements.AsNoTracking().Where(a => a.SentAt == null && a.CancelledAt == null && a.SendAt <= now)
                 .OrderBy(a => a.SendAt).Select(a => a.Id).ToListAsync(ct);
-            started = await db.Announcements.AsNoTracking().Where(a => a.SentAt != null && a.SentAt >= since && a.CancelledAt == null)
+            // Only sends that stopped before their last chunk: a completed one is never selected again.
+            started = await db.Announcements.AsNoTracking()
+                .Where(a => a.SentAt != null && a.SentAt >= since && a.CompletedAt == null && a.CancelledAt == null)
                 .OrderBy(a => a.SentAt).Select(a => a.Id).ToListAsync(ct);
         }
         var sent = 0;
@@ -72,7 +77,10 @@ public sealed class AnnouncementSender(
         return sent;
     }
 
-    /// <summary>Writes, chunk by chunk, everyone in the audience (as followed when the send started) not yet written; how many this call wrote.</summary>
+    /// <summary>
+    /// Writes, chunk by chunk, everyone in the audience (as followed when the send started) not yet written, then marks
+    /// the send complete; how many this call wrote.
+    /// </summary>
     private async Task<int> WriteMissingAsync(int announcementId, CancellationToken ct)
     {
         Announcement announcement;
@@ -95,6 +103,13 @@ public sealed class AnnouncementSender(
                 await observe(written);
             }
         }
+        // Everyone chosen is now recorded (by this call or a concurrent one, whose rows this call's chunks saw).
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var completedAt = time.GetUtcNow().UtcDateTime;
+            await db.Announcements.Where(a => a.Id == announcementId && a.CompletedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.CompletedAt, completedAt), ct);
+        }
         if (written > 0)
         {
             logger.LogInformation("Announcement {Id}: {Count} emails queued", announcementId, written);
@@ -107,44 +122,10 @@ public sealed class AnnouncementSender(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var now = time.GetUtcNow().UtcDateTime;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var ids = chunk.Select(p => p.AttendeeId).ToList();
-            var recorded = (await db.AnnouncementRecipients
-                .Where(r => r.AnnouncementId == announcement.Id && ids.Contains(r.AttendeeId)).Select(r => r.AttendeeId).ToListAsync(ct)).ToHashSet();
-            var baseUrl = publicBase.For((string?)null);
-            var count = 0;
-            foreach (var person in chunk.Where(p => !recorded.Contains(p.AttendeeId)))
-            {
-                db.AnnouncementRecipients.Add(new AnnouncementRecipient { AnnouncementId = announcement.Id, AttendeeId = person.AttendeeId });
-                // One token per email, made now and stored as its hash: it unsubscribes and fills the RSVP form.
-                var token = ManageTokens.New();
-                db.SubscriptionLinks.Add(new SubscriptionLink
-                {
-                    SubscriptionId = person.SubscriptionId,
-                    Purpose = SubscriptionLinkPurpose.Unsubscribe,
-                    Hash = ManageTokens.Hash(token),
-                    CreatedAt = now,
-                });
-                outbox.Add(db, new Notice(NotificationKind.Announcement, $"announcement:{announcement.Id}:{person.AttendeeId}", person.Email, person.Language, now)
-                {
-                    SessionId = announcement.SessionId,
-                    AttendeeId = person.AttendeeId,
-                    ManageToken = token,
-                    Payload = new NotificationPayload { BaseUrl = baseUrl, SubscriptionId = person.SubscriptionId, AnnouncementId = announcement.Id },
-                });
-                count++;
-            }
-            if (count == 0)
-            {
-                return 0;
-            }
             try
             {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return count;
+                return await TurnTakingWrite.RunAsync(db, gates, c => AddChunkAsync(db, announcement, chunk, c), ct);
             }
             catch (DbUpdateException) when (attempt < 5)
             {
@@ -152,11 +133,55 @@ public sealed class AnnouncementSender(
             }
         }
     }
+
+    /// <summary>Adds and saves, inside the caller's transaction, the chunk's people nobody has recorded yet; how many.</summary>
+    private async Task<int> AddChunkAsync(MeetupDb db, Announcement announcement, AudienceCandidate[] chunk, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var ids = chunk.Select(p => p.AttendeeId).ToList();
+        var recorded = (await db.AnnouncementRecipients
+            .Where(r => r.AnnouncementId == announcement.Id && ids.Contains(r.AttendeeId)).Select(r => r.AttendeeId).ToListAsync(ct)).ToHashSet();
+        var baseUrl = publicBase.For((string?)null);
+        var count = 0;
+        foreach (var person in chunk.Where(p => !recorded.Contains(p.AttendeeId)))
+        {
+            db.AnnouncementRecipients.Add(new AnnouncementRecipient { AnnouncementId = announcement.Id, AttendeeId = person.AttendeeId });
+            // One token per email, made now and stored as its hash: it unsubscribes and fills the RSVP form.
+            var token = ManageTokens.New();
+            db.SubscriptionLinks.Add(new SubscriptionLink
+            {
+                SubscriptionId = person.SubscriptionId,
+                Purpose = SubscriptionLinkPurpose.Unsubscribe,
+                Hash = ManageTokens.Hash(token),
+                CreatedAt = now,
+            });
+            outbox.Add(db, new Notice(NotificationKind.Announcement, $"announcement:{announcement.Id}:{person.AttendeeId}", person.Email, person.Language, now)
+            {
+                SessionId = announcement.SessionId,
+                AttendeeId = person.AttendeeId,
+                ManageToken = token,
+                Payload = new NotificationPayload { BaseUrl = baseUrl, SubscriptionId = person.SubscriptionId, AnnouncementId = announcement.Id },
+            });
+            count++;
+        }
+        if (count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return count;
+    }
 }
 
-/// <summary>Runs the scheduled announcements when they fall due (every half minute, on the injected clock).</summary>
+/// <summary>Wakes <see cref="AnnouncementLoop"/> when a send-now was accepted (instead of waiting for its next poll).</summary>
+public sealed class AnnouncementSignal : WakeSignal;
+
+/// <summary>
+/// Sends the announcements as they fall due: at once when woken by <see cref="AnnouncementSignal"/> (a send-now was
+/// accepted), else every half minute on the injected clock (scheduled ones, and resuming an interrupted send).
+/// </summary>
 internal sealed class AnnouncementLoop(
-    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<NotificationOptions> options, TimeProvider time, ILogger<AnnouncementLoop> logger) : BackgroundService
+    IServiceScopeFactory scopes, AnnouncementSignal signal, Microsoft.Extensions.Options.IOptions<NotificationOptions> options, TimeProvider time,
+    ILogger<AnnouncementLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
 
@@ -177,14 +202,11 @@ internal sealed class AnnouncementLoop(
             {
                 logger.LogError(ex, "Sending due announcements failed; trying again shortly");
             }
-            try
-            {
-                await Task.Delay(Every, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            await signal.WaitAsync(Every, time, stoppingToken);
         }
     }
 }

@@ -8,12 +8,12 @@ using Microsoft.Extensions.Localization;
 namespace Meetup.Web.Features.Announcements;
 
 /// <summary>
-/// Announcing a published session to the group's active followers: who would get it (dry run), writing it (sent at
-/// once or at <see cref="AnnouncementInput.SendAt"/>), cancelling it before then, the list with its effect, and the
+/// Announcing a published session to the group's active followers: who would get it (dry run), writing it (handed to
+/// <see cref="AnnouncementLoop"/> at once, or sent at <see cref="AnnouncementInput.SendAt"/>), cancelling it before then, the list with its effect, and the
 /// at-risk win-back figure next to its baseline.
 /// </summary>
 public sealed class AnnouncementService(
-    IDbContextFactory<MeetupDb> dbFactory, AudienceSelector audiences, AnnouncementSender sender, AnnouncementEffect effect,
+    IDbContextFactory<MeetupDb> dbFactory, AudienceSelector audiences, AnnouncementSignal sendNow, AnnouncementEffect effect,
     TimeProvider time, IStringLocalizer<Strings> l)
 {
     public const int SubjectMaxLength = 200, MessageMaxLength = 2000, SampleSize = 10;
@@ -31,7 +31,11 @@ public sealed class AnnouncementService(
         return OperationResult<AudiencePreview>.Ok(AudiencePreview.From(await audiences.ExplainAsync(eventId, sessionId, audience, ct), SampleSize));
     }
 
-    /// <summary>Checks and writes an announcement (400 naming the fields); with no SendAt it is sent at once.</summary>
+    /// <summary>
+    /// Checks and writes an announcement (400 naming the fields). With no SendAt it is due now: the loop is woken to send
+    /// it, and the answer counts its audience as accepted (who gets it is fixed when the sender claims it, usually
+    /// within a second; docs/api.md). A scheduled one answers 0 recipients.
+    /// </summary>
     public async Task<OperationResult<AnnouncementCreated>> CreateAsync(int eventId, AnnouncementInput input, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -89,10 +93,11 @@ public sealed class AnnouncementService(
         {
             return OperationResult<AnnouncementCreated>.Invalid(errors);
         }
+        // Selected once: the dry run's answer, or a send-now's count as accepted (the request writes no recipient).
+        var people = input.DryRun || sendAt is null ? await audiences.SelectAsync(eventId, input.SessionId!.Value, audience, ct) : null;
         if (input.DryRun)
         {
-            var people = await audiences.SelectAsync(eventId, input.SessionId!.Value, audience, ct);
-            return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(0, people.Count, sendAt ?? now, null)
+            return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(0, people!.Count, sendAt ?? now, null)
             {
                 Sample = [.. people.Take(SampleSize).Select(p => new AudienceMember(p.Name, p.Email))],
             });
@@ -109,18 +114,11 @@ public sealed class AnnouncementService(
         };
         db.Announcements.Add(announcement);
         await db.SaveChangesAsync(ct);
-        var recipients = 0;
-        DateTime? sentAt = null;
         if (sendAt is null)
         {
-            // The answer counts everyone it goes to, whoever wrote them: the loop may finish part of a large send
-            // (it resumes recent sends), or claim it first, while this request writes.
-            recipients = await sender.SendAsync(announcement.Id, ct) is null
-                ? (await audiences.SelectAsync(eventId, announcement.SessionId, audience, ct)).Count
-                : await db.AnnouncementRecipients.CountAsync(r => r.AnnouncementId == announcement.Id, ct);
-            sentAt = await db.Announcements.Where(a => a.Id == announcement.Id).Select(a => a.SentAt).FirstAsync(ct);
+            sendNow.Notify();
         }
-        return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(announcement.Id, recipients, announcement.SendAt, sentAt));
+        return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(announcement.Id, people?.Count ?? 0, announcement.SendAt, null));
     }
 
     /// <summary>Cancels a scheduled announcement; 409 once sent, 404 unknown. Cancelling again changes nothing.</summary>

@@ -118,24 +118,4 @@ public sealed class Outbox(IDataProtectionProvider protection, TimeProvider time
 }
 
 /// <summary>Wakes the sender when something was enqueued (instead of waiting for its next poll).</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled by a concurrent caller.
-            }
-        }
-    }
-
-    public Task WaitAsync(CancellationToken ct) => _signal.WaitAsync(ct);
-}
+public sealed class OutboxSignal : WakeSignal;

@@ -275,20 +275,5 @@ public sealed class OutboxSender(
         return message;
     }
 
-    private async Task WaitAsync(CancellationToken ct)
-    {
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(TimeSpan.FromSeconds(_options.PollSeconds), time, wake.Token);
-        var signalled = signal.WaitAsync(wake.Token);
-        await Task.WhenAny(delay, signalled);
-        await wake.CancelAsync();
-        try
-        {
-            await Task.WhenAll(delay, signalled);
-        }
-        catch (OperationCanceledException)
-        {
-            // The other waiter, cancelled on purpose.
-        }
-    }
+    private Task WaitAsync(CancellationToken ct) => signal.WaitAsync(TimeSpan.FromSeconds(_options.PollSeconds), time, ct);
 }

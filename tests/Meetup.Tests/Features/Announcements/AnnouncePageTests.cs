@@ -101,8 +101,11 @@ public class AnnouncePageTests
             var announcements = scope.ServiceProvider.GetRequiredService<AnnouncementService>();
             var sent = await announcements.CreateAsync(session.EventId, new AnnouncementInput { SessionId = session.Id, Audience = "followers", Message = "Come along!" });
             Assert.True(sent.Succeeded, sent.Detail);
-            var scheduled = await announcements.CreateAsync(session.EventId, new AnnouncementInput { SessionId = session.Id, Audience = "followers", SendAt = DateTimeOffset.UtcNow.AddDays(2) });
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<AnnouncementSender>().SendDueAsync()); // the loop's work (switched off here)
+            var scheduled = await announcements.CreateAsync(session.EventId, new AnnouncementInput { SessionId = session.Id, Audience = "regulars", SendAt = DateTimeOffset.UtcNow.AddDays(2) });
             Assert.True(scheduled.Succeeded, scheduled.Detail);
+            var queued = await announcements.CreateAsync(session.EventId, new AnnouncementInput { SessionId = session.Id, Audience = "past_attendees" });
+            Assert.True(queued.Succeeded, queued.Detail); // accepted, not yet taken by the sender
         }
         (await RsvpAsync(app.Client(), session.Id, "Ann Follower", "ann@example.com")).EnsureSuccessStatusCode();
         var cookies = await BackOfficePage.SignInAsync(app);
@@ -112,10 +115,13 @@ public class AnnouncePageTests
         var list = Regex.Match(html, "data-testid=\"announcements\".*?<tbody[^>]*>(.*?)</tbody>", RegexOptions.Singleline);
         Assert.True(list.Success, "No announcements table.");
         var rows = Regex.Matches(list.Groups[1].Value, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value)).ToList();
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows.Count);
         Assert.Contains(rows, r => r.Contains("Scheduled", StringComparison.Ordinal) && r.Contains("Cancel", StringComparison.Ordinal));
         Assert.Contains(rows, r => Regex.IsMatch(r, @"All followers.*\b2\s+1\s+0\b", RegexOptions.Singleline)); // 2 recipients, 1 registered after it, 0 came
+        // Accepted a moment ago: "sending", no figures yet, nothing to cancel.
+        Assert.Contains(rows, r => Regex.IsMatch(r, @"Sending\s+–\s+–\s+–", RegexOptions.Singleline) && !r.Contains("Cancel", StringComparison.Ordinal));
         Assert.Single(Regex.Matches(html, "data-testid=\"ann-cancel\""));
+        Assert.Single(Regex.Matches(html, "data-testid=\"ann-sending\""));
     }
 
     [Fact]

@@ -60,10 +60,16 @@ public partial class AnnouncementApiTests
             new { sessionId = session.Id, audience = "followers", message = "<b>Bring your laptop</b>" });
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         var accepted = (await sent.Content.ReadFromJsonAsync<AnnouncementAccepted>())!;
-        Assert.Equal(2, accepted.Recipients);
+        Assert.Equal((2, (DateTime?)null), (accepted.Recipients, accepted.SentAt)); // counted as accepted, written by the sender
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Assert.Empty(await db.AnnouncementRecipients.ToListAsync());
+        }
         using (var scope = app.Factory.Services.CreateScope())
         {
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<AnnouncementSender>().SendAsync(accepted.Id)); // a second send: nobody twice
+            var sender = scope.ServiceProvider.GetRequiredService<AnnouncementSender>(); // what the woken loop runs (switched off here)
+            Assert.Equal(2, await sender.SendAsync(accepted.Id));
+            Assert.Null(await sender.SendAsync(accepted.Id)); // a second send: nobody twice
         }
 
         await Mail.DrainAsync(app.Factory);
@@ -187,6 +193,47 @@ public partial class AnnouncementApiTests
         var list = (await admin.GetFromJsonAsync<List<AnnouncementSummary>>($"/api/events/{ev.Id}/announcements"))!;
         Assert.Equal([(scheduled.Id, people.Length, true, false), (cancelled.Id, 0, false, true)],
             list.Select(a => (a.Id, a.Recipients, a.SentAt is not null, a.CancelledAt is not null)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_send_now_is_answered_before_it_is_written_and_the_woken_loop_writes_it_without_waiting_for_its_poll(string provider)
+    {
+        // The clock stands still: the loop's half-minute poll never comes, so only the POST's wake can start a send.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var port = Mail.FreePort();
+        using var smtp = SimpleSmtpServer.Start(port);
+        await using var app = await StartAsync(provider, time, Mail.Smtp(port, senderRunning: true));
+        var admin = await app.ApiClientAsync();
+        var ev = await Sessions.SessionApiTests.CreateEventAsync(admin);
+        var session = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(14), eventId: ev.Id);
+        await FollowersAsync(app, ev.Id, [.. Enumerable.Range(1, 5).Select(i => ($"P{i}", $"p{i}@example.com", (string?)null, SubscriptionStatus.Active, false))]);
+
+        foreach (var round in new[] { 1, 2 }) // the second surely after the loop's first pass, so woken, not started
+        {
+            var response = await admin.PostAsJsonAsync($"/api/events/{ev.Id}/announcements", new { sessionId = session.Id, audience = "followers" });
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var accepted = (await response.Content.ReadFromJsonAsync<AnnouncementAccepted>())!;
+            Assert.Equal(5, accepted.Recipients);
+            var done = await CompletedAsync(app, accepted.Id);
+            Assert.True(done is not null, $"Round {round}: the woken loop did not write the send.");
+            await using var db = app.Factory.CreateDbContext();
+            Assert.Equal(5, await db.AnnouncementRecipients.CountAsync(r => r.AnnouncementId == accepted.Id));
+        }
+    }
+
+    /// <summary>Waits (up to 30 s) for the background sender to complete the send; its CompletedAt, or null if it never did.</summary>
+    private static async Task<DateTime?> CompletedAsync(TestApp app, int announcementId)
+    {
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(50))
+        {
+            await using var db = app.Factory.CreateDbContext();
+            if (await db.Announcements.Where(a => a.Id == announcementId).Select(a => a.CompletedAt).SingleAsync() is { } completed)
+            {
+                return completed;
+            }
+        }
+        return null;
     }
 
     private static async Task<int> SendDueAsync(TestApp app)

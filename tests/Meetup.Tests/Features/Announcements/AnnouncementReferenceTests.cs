@@ -100,6 +100,11 @@ public class AnnouncementReferenceTests
             var sent = await admin.PostAsJsonAsync($"/api/events/{ev.Id}/announcements", new { sessionId = session.Id, audience = "followers" });
             Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
             Assert.Equal(recipients.Count, (await sent.Content.ReadFromJsonAsync<AnnouncementAccepted>())!.Recipients);
+            await using (var scope = app.Factory.Services.CreateAsyncScope())
+            {
+                // What the woken loop does (switched off here): the recipients are fixed by this claim.
+                Assert.Equal(recipients.Count, await scope.ServiceProvider.GetRequiredService<AnnouncementSender>().SendDueAsync());
+            }
 
             // After it: some register (again, over their cancelled RSVP), some of those cancel; some check in, registered or not.
             var after = people.Where(p => rng.Next(2) == 0 || cancelledBefore.Contains(p.Email) && rng.Next(3) != 0).Select(p => p.Email).ToHashSet();

@@ -12,7 +12,7 @@ namespace Meetup.Tests.Features.Announcements;
 
 /// <summary>
 /// A large send is written in short chunks: one that stops mid-way (the process ends) is finished by the next sender,
-/// and two senders finishing it at once still email each person exactly once.
+/// and two senders finishing it at once still email each person exactly once; a completed send is never chosen again.
 /// </summary>
 public class AnnouncementResumeTests
 {
@@ -46,7 +46,7 @@ public class AnnouncementResumeTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_send_now_joined_mid_way_by_the_loop_still_answers_with_everyone_it_goes_to(string provider)
+    public async Task A_send_now_answers_its_audience_at_once_and_a_sender_joined_mid_way_still_emails_each_person_once(string provider)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await StartAsync(provider, time, SenderOff);
@@ -57,6 +57,14 @@ public class AnnouncementResumeTests
             [.. Enumerable.Range(1, People).Select(i => ($"P{i}", $"p{i}@example.com", (string?)null, SubscriptionStatus.Active, false))]);
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<AnnouncementService>().CreateAsync(ev.Id,
+            new AnnouncementInput { SessionId = session.Id, Audience = "followers" });
+        Assert.Equal((People, (DateTime?)null), (created.Value!.Recipients, created.Value.SentAt)); // counted, not written
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Assert.Equal(0, await db.AnnouncementRecipients.CountAsync());
+        }
+
         var sender = scope.ServiceProvider.GetRequiredService<AnnouncementSender>();
         sender.ChunkSize = 10;
         var joined = false;
@@ -64,16 +72,47 @@ public class AnnouncementResumeTests
         {
             if (!joined)
             {
-                joined = true; // the loop's tick lands while the send is being written: it finishes the rest
+                joined = true; // another instance's loop resumes it while this one is writing: it finishes the rest
                 Assert.Equal(People - 10, await SendDueAsync(app, chunk: 10));
             }
         };
-        var created = await scope.ServiceProvider.GetRequiredService<AnnouncementService>().CreateAsync(ev.Id,
-            new AnnouncementInput { SessionId = session.Id, Audience = "followers" });
-
+        Assert.Equal(10, await sender.SendDueAsync());
         Assert.True(joined);
-        Assert.Equal(People, created.Value!.Recipients);
         await AssertEachOnceAsync(app, created.Value.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_completed_send_is_not_chosen_again_while_an_interrupted_one_is_resumed(string provider)
+    {
+        var (app, interrupted) = await InterruptedAsync(provider);
+        await using (app)
+        {
+            var admin = await app.ApiClientAsync();
+            var ev = await Sessions.SessionApiTests.CreateEventAsync(admin);
+            var time = app.Factory.Services.GetRequiredService<TimeProvider>();
+            var session = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(14), eventId: ev.Id);
+            await AnnouncementApiTests.FollowersAsync(app, ev.Id, ("Early", "early@example.com", null, SubscriptionStatus.Active, false));
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var complete = (await scope.ServiceProvider.GetRequiredService<AnnouncementService>().CreateAsync(ev.Id,
+                new AnnouncementInput { SessionId = session.Id, Audience = "followers" })).Value!.Id;
+
+            Assert.Equal(People - 10 + 1, await SendDueAsync(app, chunk: 10)); // the new send and the rest of the interrupted one
+            await using (var db = app.Factory.CreateDbContext())
+            {
+                Assert.All(await db.Announcements.Select(a => a.CompletedAt).ToListAsync(), c => Assert.NotNull(c));
+            }
+
+            // A follow that counts from before the send started but committed after its last chunk (a resumed send
+            // would pick it up): a completed send is not selected again, so nobody is added to it.
+            await AnnouncementApiTests.FollowersAsync(app, ev.Id, ("Late", "late@example.com", null, SubscriptionStatus.Active, false));
+            Assert.Equal(0, await SendDueAsync(app, chunk: 10));
+            await using (var db = app.Factory.CreateDbContext())
+            {
+                Assert.Equal(1, await db.AnnouncementRecipients.CountAsync(r => r.AnnouncementId == complete));
+            }
+            await AssertEachOnceAsync(app, interrupted, extra: 1);
+        }
     }
 
     /// <summary>A due announcement to <see cref="People"/> followers whose sender stopped right after its first chunk of 10.</summary>
@@ -102,7 +141,8 @@ public class AnnouncementResumeTests
         await using var db = app.Factory.CreateDbContext();
         Assert.Equal(10, await db.AnnouncementRecipients.CountAsync(r => r.AnnouncementId == id));
         Assert.Equal(10, await db.OutboxMessages.CountAsync(o => o.Kind == NotificationKind.Announcement));
-        Assert.NotNull((await db.Announcements.SingleAsync(a => a.Id == id)).SentAt);
+        var row = await db.Announcements.SingleAsync(a => a.Id == id);
+        Assert.Equal((true, (DateTime?)null), (row.SentAt is not null, row.CompletedAt));
         return (app, id);
     }
 
@@ -114,13 +154,16 @@ public class AnnouncementResumeTests
         return await sender.SendDueAsync();
     }
 
-    private static async Task AssertEachOnceAsync(TestApp app, int id)
+    /// <summary>Each of the <see cref="People"/> emailed once for <paramref name="id"/>, and the send complete (<paramref name="extra"/>: other sends' emails).</summary>
+    private static async Task AssertEachOnceAsync(TestApp app, int id, int extra = 0)
     {
         await using var db = app.Factory.CreateDbContext();
         var expected = Enumerable.Range(1, People).Select(i => $"p{i}@example.com").Order(StringComparer.Ordinal);
-        var emails = await db.OutboxMessages.Where(o => o.Kind == NotificationKind.Announcement).Select(o => o.Recipient).ToListAsync();
+        var emails = await db.OutboxMessages.Where(o => o.Kind == NotificationKind.Announcement && o.DedupeKey.StartsWith($"announcement:{id}:"))
+            .Select(o => o.Recipient).ToListAsync();
         Assert.Equal(expected, emails.Order(StringComparer.Ordinal));
         Assert.Equal(People, await db.AnnouncementRecipients.CountAsync(r => r.AnnouncementId == id));
-        Assert.Equal(People, await db.SubscriptionLinks.CountAsync(l => l.Purpose == SubscriptionLinkPurpose.Unsubscribe));
+        Assert.Equal(People + extra, await db.SubscriptionLinks.CountAsync(l => l.Purpose == SubscriptionLinkPurpose.Unsubscribe));
+        Assert.NotNull((await db.Announcements.SingleAsync(a => a.Id == id)).CompletedAt);
     }
 }
