@@ -5,7 +5,7 @@ using Meetup.Benchmarks;
 //                                                          -- dashboard [--runs N]
 //                                                          -- rsvp
 //                                                          -- rsvp-writer [--runs N]
-//                                                          -- public-pages [--runs N]
+//                                                          -- public-pages [--runs N] [--page-reads N]
 //                                                          -- outbox [--window S]
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(11);
 switch (args.FirstOrDefault())
@@ -23,11 +23,12 @@ switch (args.FirstOrDefault())
     case "rsvp-writer":
         return await RsvpWriterBenchmark.RunAsync(args.Contains("--runs") ? runs : 5);
     case "public-pages":
-        return await PublicPagesBenchmark.RunAsync(args.Contains("--runs") ? runs : 3);
+        return await PublicPagesBenchmark.RunAsync(args.Contains("--runs") ? runs : 3,
+            args.SkipWhile(a => a != "--page-reads").Skip(1).FirstOrDefault());
     case "outbox":
         return await OutboxBenchmark.RunAsync(TimeSpan.FromSeconds(args.SkipWhile(a => a != "--window").Skip(1).Select(int.Parse).FirstOrDefault(90)));
     default:
-        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N] | public-pages [--runs N] | outbox [--window S]");
+        Console.WriteLine("usage: Meetup.Benchmarks retention [--runs N] | import | dashboard [--runs N] | rsvp | rsvp-writer [--runs N] | public-pages [--runs N] [--page-reads N] | outbox [--window S]");
         return 1;
 }
 return 0;

@@ -5,6 +5,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Meetup.Testing;
+using Meetup.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Meetup.Benchmarks;
 
@@ -26,15 +29,22 @@ public static class PublicPagesBenchmark
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Slice = TimeSpan.FromSeconds(3);
 
-    public static async Task<int> RunAsync(int rounds)
+    /// <param name="pageReads">The app's <c>PageReads:ConcurrencyLimit</c> (0: no limit); null: its default.</param>
+    public static async Task<int> RunAsync(int rounds, string? pageReads)
     {
         RsvpBenchmark.UseAppContentRoot();
-        await using var app = await KestrelApp.StartAsync("Sqlite", new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "false",
             ["Notifications:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        });
+        };
+        if (pageReads is not null)
+        {
+            settings["PageReads:ConcurrencyLimit"] = pageReads;
+        }
+        await using var app = await KestrelApp.StartAsync("Sqlite", settings);
+        var readLimit = app.Factory.Services.GetRequiredService<IOptions<PageReadSettings>>().Value.Effective;
         var (slug, session, eventId) = await SetUpAsync(app.BaseUrl);
         using var http = new HttpClient(new SocketsHttpHandler
         {
@@ -69,7 +79,7 @@ public static class PublicPagesBenchmark
         var c = CultureInfo.InvariantCulture;
         var floor = results[0].PerSecond;
         Console.WriteLine(string.Create(c, $"public-pages: {Clients} concurrent connections, {rounds} rounds of {Slice.TotalSeconds:F0} s per page (after {WarmUp.TotalSeconds:F0} s warm-up each), SQLite, Kestrel at {app.BaseUrl}"));
-        Console.WriteLine(string.Create(c, $"  session {session} of /events/{slug}: {Rsvps} RSVPs, an agenda of 3 items; load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(c, $"  session {session} of /events/{slug}: {Rsvps} RSVPs, an agenda of 3 items; page reads served at once: {(readLimit > 0 ? readLimit.ToString(c) : "no limit")}; load average {LoadAverage()}"));
         var ok = true;
         for (var t = 0; t < targets.Length; t++)
         {

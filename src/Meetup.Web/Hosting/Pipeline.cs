@@ -28,9 +28,10 @@ internal static class Pipeline
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed /not-found finds its endpoint.
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        // After authentication: the public pages' read limit (PageReadLimit) lets signed-in organizers through.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseAntiforgeryFailures();

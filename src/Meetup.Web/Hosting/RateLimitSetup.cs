@@ -44,6 +44,8 @@ internal static class RateLimitSetup
     public static void AddMeetupRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimiting");
+        builder.Services.AddOptions<PageReadSettings>().BindConfiguration("PageReads");
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<PageReadSettings>>((o, reads) => o.GlobalLimiter = PageReadLimit.Create(reads));
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -79,6 +81,11 @@ internal static class RateLimitSetup
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var http = rejected.HttpContext;
+        if (PageReadLimit.Applies(http))
+        {
+            await BusyAsync(http, ct);
+            return;
+        }
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
@@ -95,6 +102,22 @@ internal static class RateLimitSetup
             <body><main class="public-main"><div class="narrow-page"><h1 class="page-title">{e.Encode(l["Please wait a moment"])}</h1>
             <p>{e.Encode(l["There were too many attempts from your network in a short time. Please try again in a minute."])}</p>
             <p><a class="btn btn-primary" href="{e.Encode(WebUtility.UrlDecode(http.Request.Path.Value ?? "/"))}">{e.Encode(l["Back"])}</a></p></div></main></body></html>
+            """, ct);
+    }
+
+    /// <summary>A page read beyond the queue of <see cref="PageReadLimit"/>: 503, try again in a second.</summary>
+    private static async ValueTask BusyAsync(HttpContext http, CancellationToken ct)
+    {
+        var l = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = "1";
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var e = HtmlEncoder.Default;
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{e.Encode(l["Please wait a moment"])}</title><link rel="stylesheet" href="/app.css"></head>
+            <body><main class="public-main"><div class="narrow-page"><h1 class="page-title">{e.Encode(l["Please wait a moment"])}</h1>
+            <p>{e.Encode(l["Very many people are opening this page right now. Please reload it in a moment."])}</p></div></main></body></html>
             """, ct);
     }
 }

@@ -65,7 +65,8 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
 
     private static string? Encoded(string? value) => value is null ? null : HtmlEncoder.Default.Encode(value);
 
-    private static bool Shareable(HttpContext context)
+    /// <summary>An anonymous GET without a query string of a <see cref="ShareRenderAttribute"/> page (after authentication).</summary>
+    internal static bool Shareable(HttpContext context)
         => HttpMethods.IsGet(context.Request.Method)
             && !context.Request.QueryString.HasValue
             && context.User.Identity?.IsAuthenticated != true
