@@ -206,12 +206,17 @@ public partial class AnnouncementApiTests
         await using var app = await StartAsync(provider, time, Mail.Smtp(port, senderRunning: true));
         var admin = await app.ApiClientAsync();
         var ev = await Sessions.SessionApiTests.CreateEventAsync(admin);
-        var session = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(14), eventId: ev.Id);
+        // Two sessions: a second announcement of the same session would leave out everyone the first reached.
+        var sessions = new[]
+        {
+            await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(14), eventId: ev.Id),
+            await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(28), eventId: ev.Id),
+        };
         await FollowersAsync(app, ev.Id, [.. Enumerable.Range(1, 5).Select(i => ($"P{i}", $"p{i}@example.com", (string?)null, SubscriptionStatus.Active, false))]);
 
         foreach (var round in new[] { 1, 2 }) // the second surely after the loop's first pass, so woken, not started
         {
-            var response = await admin.PostAsJsonAsync($"/api/events/{ev.Id}/announcements", new { sessionId = session.Id, audience = "followers" });
+            var response = await admin.PostAsJsonAsync($"/api/events/{ev.Id}/announcements", new { sessionId = sessions[round - 1].Id, audience = "followers" });
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             var accepted = (await response.Content.ReadFromJsonAsync<AnnouncementAccepted>())!;
             Assert.Equal(5, accepted.Recipients);
