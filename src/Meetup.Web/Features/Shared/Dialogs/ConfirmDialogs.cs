@@ -8,8 +8,11 @@ namespace Meetup.Web.Features.Shared.Dialogs;
 /// </summary>
 public static class ConfirmDialogs
 {
-    /// <summary>Escape closes (= cancel); the first button (cancel) takes the focus. Also for the app's own form dialogs.</summary>
-    public static DialogOptions Options => new() { CloseOnEscapeKey = true, DefaultFocus = DefaultFocus.FirstChild, MaxWidth = MaxWidth.Small };
+    /// <summary>
+    /// Escape closes (= cancel). The focus: <see cref="ConfirmDialog"/> traps it on its cancel button, a form dialog
+    /// puts it in its first field (AutoFocus).
+    /// </summary>
+    public static DialogOptions Options => new() { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small };
 
     /// <summary>Asks <paramref name="title"/>; true only when the person chose <paramref name="yesText"/>.</summary>
     public static async Task<bool> ConfirmAsync(this IDialogService dialogs, string title, string message, string yesText, string cancelText)
