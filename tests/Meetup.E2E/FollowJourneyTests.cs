@@ -30,6 +30,8 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-event-390-ja.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "新しい開催回を知らせてほしい" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=follow-requested]")).ToContainTextAsync("受信トレイを確認して");
+        // Where the page lands after the post (#follow): the answer is on screen, not ~1,600 px above.
+        await Expect(phone.Locator("[data-outcome=follow-requested]")).ToBeInViewportAsync();
         await AssertFitsAsync(phone, "the event page");
 
         // Confirm from the email: the link opens a page, its button confirms.
@@ -39,6 +41,7 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         }
         await phone.GetByRole(AriaRole.Button, new() { Name = "はい、新しい開催回を知らせてください" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=active]")).ToBeVisibleAsync();
+        await Expect(phone.Locator("a[data-link=event]")).ToHaveAttributeAsync("href", $"/events/{slug}");
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-confirmed-390-ja.png"), FullPage = true });
 
         var page = await fixture.NewPageAsync();
@@ -61,7 +64,7 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
 
         // Their email is in Japanese, with one-click unsubscribe headers and a personal RSVP link.
         using var announcement = await EmailAsync(email, m => m.Headers[HeaderId.ListUnsubscribe] is not null);
-        Assert.StartsWith("新しい回：", announcement.Subject);
+        Assert.StartsWith("新しい開催回：", announcement.Subject);
         Assert.Contains("佐藤 さくら さん", announcement.TextBody);
         Assert.Equal("List-Unsubscribe=One-Click", announcement.Headers["List-Unsubscribe-Post"]);
         // The visible unsubscribe link is a link in the HTML too (not a bare address the mail client may leave as text).
@@ -75,10 +78,12 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await Expect(phone.Locator("#rsvp-name")).ToHaveValueAsync("佐藤 さくら");
         await Expect(phone.Locator("#rsvp-email")).ToHaveValueAsync(email);
         await Expect(phone.Locator("#rsvp-language")).ToHaveValueAsync("ja");
+        await Expect(phone.Locator("#rsvp-subscribe")).ToHaveCountAsync(0); // they follow already: not offered again
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-rsvp-390-ja.png"), FullPage = true });
         await AssertFitsAsync(phone, "the RSVP page");
         await phone.GetByRole(AriaRole.Button, new() { Name = "参加登録する" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=confirmed]")).ToBeVisibleAsync();
+        await Expect(phone.Locator("[data-outcome=confirmed]")).ToBeInViewportAsync();
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-rsvp-done-390-ja.png"), FullPage = true });
 
         // Another session: its dry run counts them while they follow.
@@ -93,6 +98,8 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await AssertFitsAsync(phone, "the unsubscribe page");
         await phone.GetByRole(AriaRole.Button, new() { Name = "フォローをやめる" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=unsubscribed]")).ToBeVisibleAsync();
+        await phone.Locator("a[data-link=event]").ClickAsync();
+        await Expect(phone.Locator("#follow")).ToBeVisibleAsync(); // back on the group's page
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-unsubscribed-390-ja.png"), FullPage = true });
 
         await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/followers");

@@ -19,18 +19,46 @@ public class MessageAttendeesTests(RsvpAppFixture fixture) : IClassFixture<RsvpA
         await page.GetByTestId("message-attendees").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Message attendees" });
         await Expect(dialog.GetByText(new Regex(@"^Confirmed \([1-9]\d*\)$"))).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("message-count")).ToHaveTextAsync(new Regex(@"^It goes to [1-9]\d* people by email now\.$"));
 
-        // Nothing written: the errors appear at the fields, nothing is sent.
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, send" }).ClickAsync();
+        // Nothing written: the errors appear at the fields at once, and no "send?" is asked.
+        var send = dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true });
+        await send.ClickAsync();
         await Expect(dialog.GetByText("Write a subject (at most 200 characters).")).ToBeVisibleAsync();
         await Expect(dialog.GetByText("Write the message (at most 5000 characters).")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, send" })).ToHaveCountAsync(0);
 
         await dialog.GetByLabel("Subject", new() { Exact = true }).FillAsync("Room change");
         await dialog.GetByLabel("Message", new() { Exact = true }).FillAsync("We moved to Room 3.");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, send" }).ClickAsync();
+
+        // The question: the safe button has the focus, Escape answers no and sends nothing.
+        await send.ClickAsync();
+        var yes = page.GetByRole(AriaRole.Button, new() { Name = "Yes, send" });
+        await Expect(yes).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-cancel")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(yes).ToHaveCountAsync(0);
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(page.GetByText(new Regex(@"^Sent to \d+ people\.$"))).ToHaveCountAsync(0);
+
+        await send.ClickAsync();
+        await yes.ClickAsync();
         await Expect(page.GetByText(new Regex(@"^Sent to [1-9]\d* people\.$"))).ToBeVisibleAsync();
         await Expect(dialog).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task With_nobody_to_write_to_send_is_disabled_and_the_dialog_says_why()
+    {
+        var empty = await fixture.NewSessionAsync(capacity: 10, title: "Nobody yet", startsAt: DateTime.UtcNow.AddDays(50));
+        var page = await fixture.NewPageAsync();
+        await (await SignInScreen.GotoAsync(page, $"/admin/sessions/{empty}/rsvps")).SubmitAsync(MeetupAppFactory.AdminEmail, MeetupAppFactory.AdminPassword);
+        await AdminSession.WaitInteractiveAsync(page);
+
+        await page.GetByTestId("message-attendees").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Message attendees" });
+        await Expect(dialog.GetByText("Confirmed (0)")).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("message-nobody")).ToContainTextAsync("Nobody in this group can be emailed");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true })).ToBeDisabledAsync();
     }
 }

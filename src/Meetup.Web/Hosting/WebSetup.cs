@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Meetup.Web.Components.Shared;
+using Meetup.Web.Features.Languages;
 using Meetup.Web.Features.Shared;
 using MudBlazor;
 using MudBlazor.Services;
@@ -28,11 +29,13 @@ internal static class WebSetup
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            // The page's language: the switch's cookie, else Accept-Language (zh-CN falls back to zh-Hans), else English.
+            // The page's language: the switch's cookie, else Accept-Language (any zh* is zh-Hans), else English.
             var cultures = AppLanguages.Cultures.Select(c => new CultureInfo(c)).ToList();
             o.DefaultRequestCulture = new RequestCulture(AppLanguages.Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
+            var header = o.RequestCultureProviders.OfType<AcceptLanguageHeaderRequestCultureProvider>().Single();
+            o.RequestCultureProviders[o.RequestCultureProviders.IndexOf(header)] = new ChineseAcceptLanguage { Options = o };
         });
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -26,6 +26,30 @@ public sealed class PageLanguageTests
         Assert.DoesNotContain("Reconnecting", html, StringComparison.Ordinal);
     }
 
+    /// <summary>Every Chinese a browser sends reads the only Chinese there is; the header's quality order still counts.</summary>
+    [Theory]
+    [InlineData("zh", "zh-Hans")]
+    [InlineData("zh-CN", "zh-Hans")]
+    [InlineData("zh-SG", "zh-Hans")]
+    [InlineData("zh-TW", "zh-Hans")]
+    [InlineData("zh-HK", "zh-Hans")]
+    [InlineData("zh-Hant", "zh-Hans")]
+    [InlineData("zh-Hant-TW", "zh-Hans")]
+    [InlineData("fr-FR, zh-TW;q=0.8, en;q=0.5", "zh-Hans")]
+    [InlineData("ja;q=0.9, zh-TW;q=0.5", "ja")]
+    [InlineData("en-US, zh-HK;q=0.9", "en")]
+    [InlineData("fr", "en")]
+    public async Task Any_Chinese_in_Accept_Language_gets_the_simplified_Chinese_pages(string acceptLanguage, string expected)
+    {
+        await using var app = await TestApp.StartAsync("Sqlite");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var html = await (await app.Client().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"<html lang=\"{expected}\">", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sign_in_field_messages_are_in_the_pages_language()
     {

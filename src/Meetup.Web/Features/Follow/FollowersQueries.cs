@@ -39,7 +39,8 @@ public sealed class FollowersQueries(IDbContextFactory<MeetupDb> dbFactory, Time
             .Select(s => new { From = s.ConfirmedAt ?? (s.Status == SubscriptionStatus.Active ? s.Since : (DateTime?)null), To = s.UnsubscribedAt })
             .Where(p => p.From != null).ToListAsync(ct);
         var history = sessions.Select(s => new FollowersAt(s.Id, s.Title, s.StartsAt,
-            periods.Count(p => p.From <= s.StartsAt && (p.To is null || p.To > s.StartsAt)))).ToList();
+            periods.Count(p => p.From <= s.StartsAt && (p.To is null || p.To > s.StartsAt))))
+            .SkipWhile(h => h.Active == 0).ToList(); // from the first session anyone followed: before it, only zeros
         var rows = string.IsNullOrWhiteSpace(search) ? all : all.Where(r => Matches(r, search.Trim())).ToList();
         return new FollowersView(ev.Name, ev.TimeZone,
             all.Count(r => r.Status == SubscriptionStatus.Active), all.Count(r => r.Status == SubscriptionStatus.Pending),

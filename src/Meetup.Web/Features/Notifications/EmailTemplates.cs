@@ -115,7 +115,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
             {
                 // Asked with the RSVP (double opt-in): nothing is sent about new sessions until this link is used.
                 body.Paragraph(l["You asked to hear about new sessions of {0}. Confirm it with this link; until then nothing is sent.", c.EventName])
-                    .Link(l["Confirm: tell me about new sessions"], SubscriptionLinks.Confirm(c.Payload.BaseUrl, ManageLinkSlot.FollowPlaceholder));
+                    .Link(l["Yes, tell me about new sessions"], SubscriptionLinks.Confirm(c.Payload.BaseUrl, ManageLinkSlot.FollowPlaceholder));
             }
         }
         else if (c.Message.Kind is not (NotificationKind.SessionCancelled or NotificationKind.RsvpCancelled))

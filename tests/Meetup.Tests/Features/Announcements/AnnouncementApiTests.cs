@@ -76,7 +76,7 @@ public partial class AnnouncementApiTests
         var mails = await Mail.WaitForAsync(smtp, 2);
         Assert.Equal(["aiko@example.com", "ben@example.com"], mails.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
         var aiko = mails.Single(m => m.To.Mailboxes.Single().Address == "aiko@example.com");
-        Assert.Contains("新しい回", aiko.Subject, StringComparison.Ordinal);
+        Assert.Contains("新しい開催回", aiko.Subject, StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", aiko.Headers["List-Unsubscribe-Post"]);
         var header = Regex.Match(aiko.Headers["List-Unsubscribe"] ?? "", "^<(?<url>https?://[^>]+/unsubscribe/(?<token>[A-Za-z0-9_-]+))>$");
         Assert.True(header.Success, aiko.Headers["List-Unsubscribe"]);

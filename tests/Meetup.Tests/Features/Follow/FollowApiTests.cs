@@ -59,6 +59,11 @@ public partial class FollowApiTests
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/subscriptions/{token}/confirm", null)).StatusCode);
         var active = Assert.Single(await SubscribersAsync(admin, ev.Id));
         Assert.Equal(("active", pending.AttendeeId), (active.Status, active.AttendeeId));
+        // The confirmed page and the unsubscribe page are no dead ends: they lead to the group's page.
+        foreach (var path in new[] { $"/follow/{token}", $"/follow/{token}/unsubscribe" })
+        {
+            Assert.Contains($"<a href=\"/events/{ev.Slug}\" data-link=\"event\">", await client.GetStringAsync(path), StringComparison.Ordinal);
+        }
 
         // Following, unknown, a stranger's name for a known address: the same 202 and body; nothing sent to a follower,
         // the known person's name unchanged.

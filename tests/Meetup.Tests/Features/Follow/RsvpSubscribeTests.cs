@@ -38,7 +38,9 @@ public partial class RsvpSubscribeTests
 
         await Mail.DrainAsync(app.Factory);
         var mail = Assert.Single(await Mail.WaitForAsync(smtp, 1));
-        Assert.Contains("Confirm: tell me about new sessions", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Yes, tell me about new sessions: http", mail.TextBody, StringComparison.Ordinal);
+        // Every link line reads "text: URL", never "label: text: URL" (a second colon read as a stutter, most in Japanese).
+        Assert.DoesNotMatch(DoubleColonLink(), mail.TextBody!);
         Assert.Contains("/rsvp/", mail.TextBody, StringComparison.Ordinal); // the RSVP's own manage link is still there
         var token = FollowToken(mail);
         await using (var db = app.Factory.CreateDbContext())
@@ -47,8 +49,17 @@ public partial class RsvpSubscribeTests
             Assert.Single(await db.SubscriptionLinks.ToListAsync());
         }
         Assert.Equal("pending", Assert.Single(await SubscribersAsync(admin, eventId)).Status);
+        // A personal link of theirs (as an announcement's) still offers the box while the follow waits for its confirmation.
+        Assert.Matches(CheckBox(), await client.GetStringAsync($"/rsvp/new/{session.Id}?invite={token}"));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/subscriptions/{token}/confirm", null)).StatusCode);
         Assert.Equal("active", Assert.Single(await SubscribersAsync(admin, eventId)).Status);
+
+        // Following now: their link fills the form without offering what they already have; the plain form still offers it.
+        var invited = await client.GetStringAsync($"/rsvp/new/{session.Id}?invite={token}");
+        Assert.Contains("value=\"aiko@example.com\"", invited, StringComparison.Ordinal);
+        Assert.DoesNotMatch(CheckBox(), invited);
+        Assert.Contains($"action=\"/rsvp/new/{session.Id}?invite={token}#rsvp\"", invited, StringComparison.Ordinal);
+        Assert.Matches(CheckBox(), await client.GetStringAsync($"/rsvp/new/{session.Id}"));
     }
 
     [Theory]
@@ -115,7 +126,7 @@ public partial class RsvpSubscribeTests
         await Mail.DrainAsync(app.Factory);
         var mails = (await Mail.WaitForAsync(smtp, 3)).ToDictionary(m => m.To.Mailboxes.Single().Address);
         Assert.DoesNotContain("/follow/", mails["fan@example.com"].TextBody, StringComparison.Ordinal); // already following
-        Assert.Contains("Confirm: tell me about new sessions", mails["gone@example.com"].TextBody, StringComparison.Ordinal);
+        Assert.Contains("Yes, tell me about new sessions: http", mails["gone@example.com"].TextBody, StringComparison.Ordinal);
         var again = FollowToken(mails["gone@example.com"]);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/subscriptions/{again}/confirm", null)).StatusCode);
         Assert.Equal("active", (await SubscribersAsync(admin, eventId)).Single(s => s.Email == "gone@example.com").Status);
@@ -158,6 +169,9 @@ public partial class RsvpSubscribeTests
         var subscriber = Assert.Single(await SubscribersAsync(admin, eventId));
         Assert.Equal(("eri@example.com", "pending", "ja"), (subscriber.Email, subscriber.Status, subscriber.Language));
     }
+
+    [GeneratedRegex(@"(?m)^[^\r\n:：]+[:：][^\r\n:：]+[:：] ?https?://")]
+    private static partial Regex DoubleColonLink();
 
     [GeneratedRegex("<input[^>]*name=\"Form.Subscribe\"[^>]*>")]
     private static partial Regex CheckBox();

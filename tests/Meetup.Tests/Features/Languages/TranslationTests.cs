@@ -88,6 +88,25 @@ public sealed partial class TranslationTests
         Assert.Contains("The session start is required.", UsedKeys.Value.Keys); // an import problem, translated on the screen
     }
 
+    /// <summary>
+    /// One voice and one term per language: Chinese says 你 (never the formal 您) and 发送 (not 提交) on a send button;
+    /// Japanese calls a session 開催回 (never 新しい回 beside 新しい開催回); no doubled colon (「：」 after 「：」).
+    /// </summary>
+    [Theory]
+    [InlineData("zh-Hans", "您", false)]
+    [InlineData("zh-Hans", "提交", true)]
+    [InlineData("ja", "新しい回", false)]
+    [InlineData("ja", "：：", false)]
+    [InlineData("ja", ":：", false)]
+    [InlineData("ja", "：:", false)]
+    public void A_language_keeps_one_voice_and_one_term(string culture, string never, bool wholeText)
+    {
+        var texts = Translations(culture).Where(t => wholeText ? t.Value == never : t.Value.Contains(never, StringComparison.Ordinal))
+            .Select(t => $"\"{t.Key}\" → \"{t.Value}\"").ToList();
+
+        Assert.True(texts.Count == 0, $"{texts.Count} {culture} texts say \"{never}\":\n" + string.Join("\n", texts));
+    }
+
     private static Dictionary<string, string> Translations(string culture)
     {
         var resources = new ResourceManager(typeof(Strings).FullName!, typeof(Strings).Assembly)

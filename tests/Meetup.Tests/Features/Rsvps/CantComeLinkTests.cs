@@ -19,6 +19,9 @@ namespace Meetup.Tests.Features.Rsvps;
 /// </summary>
 public partial class CantComeLinkTests
 {
+    private const string ToTheWaitlistJa = "キャンセル待ちの先頭の方にすぐに回ります。";
+    private const string ForSomeoneElseJa = "席を空けて、ほかの方に譲ってください。";
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_emailed_link_frees_the_seat_by_its_button_only_and_the_waitlist_moves_up(string provider)
@@ -60,7 +63,9 @@ public partial class CantComeLinkTests
         // A mail scanner's GET changes nothing.
         var page = await client.GetAsync($"/rsvp/{kenjiLinks[1]}/cant-come");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("席を空ける", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var pageHtml = await page.Content.ReadAsStringAsync();
+        Assert.Contains("席を空ける", pageHtml, StringComparison.Ordinal);
+        Assert.Contains(ToTheWaitlistJa, pageHtml, StringComparison.Ordinal); // Gao waits
         Assert.Equal(["confirmed", "waitlisted"], await StatusesAsync(app, session.Id));
 
         // The button frees the seat; Gao moves up and is told, with a fresh link of her own.
@@ -73,6 +78,11 @@ public partial class CantComeLinkTests
         var promoted = (await Mail.WaitForAsync(smtp, 2)).Single(m => m.To.Mailboxes.Single().Address == "gao@example.com");
         var promotedLink = LinkIn(promoted);
         Assert.NotEqual(gaoLink, promotedLink);
+
+        // Gao's own page: nobody waits now, so no waitlist is promised.
+        var nobodyWaits = await (await client.GetAsync($"/rsvp/{promotedLink}/cant-come")).Content.ReadAsStringAsync();
+        Assert.Contains(ForSomeoneElseJa, nobodyWaits, StringComparison.Ordinal);
+        Assert.DoesNotContain(ToTheWaitlistJa, nobodyWaits, StringComparison.Ordinal);
 
         // Again (a double click, the older link): still freed once, nothing else changes.
         var again = await FormPost.SubmitAsync(client, $"/rsvp/{kenjiLinks[0]}/cant-come", "cant-come", new Dictionary<string, string>());

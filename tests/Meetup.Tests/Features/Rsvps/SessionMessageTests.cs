@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Meetup.Data.Entities;
 using Meetup.Testing;
+using Meetup.Web.Features.Rsvps.Messages;
+using Meetup.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using netDumbster.smtp;
 using static Meetup.Tests.Features.Rsvps.RsvpKit;
@@ -110,5 +113,51 @@ public class SessionMessageTests
 
         await using var db = app.Factory.CreateDbContext();
         Assert.Equal(0, await db.OutboxMessages.CountAsync(o => o.Kind == NotificationKind.SessionMessage));
+    }
+
+    /// <summary>
+    /// The dialog's check before it asks "send?": the same field errors as a send, else how many it would reach — the
+    /// deliverable addresses only, as a send counts them (and as the dialog's group counts show) — and nothing queued.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_check_before_confirming_names_the_field_errors_or_counts_whom_a_send_reaches_and_sends_nothing(string provider)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync(provider, time, SenderOff);
+        var admin = await app.ApiClientAsync();
+        var session = await PublishedSessionAsync(admin, 1, time.GetUtcNow().AddDays(10));
+        (await RsvpAsync(app.Client(), session.Id, "Kenji", "kenji@example.com")).EnsureSuccessStatusCode();
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            // Waitlisted, imported from another site: no mailbox, so nobody on the waitlist can be written to.
+            var now = time.GetUtcNow().UtcDateTime;
+            db.Rsvps.Add(new Rsvp
+            {
+                SessionId = session.Id,
+                Status = RsvpStatus.Waitlisted,
+                WaitlistPosition = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Attendee = new Attendee { Email = "someone@connpass.invalid", DisplayName = "Account", CreatedAt = now },
+            });
+            await db.SaveChangesAsync();
+        }
+        using var scope = app.Factory.Services.CreateScope();
+        var messages = scope.ServiceProvider.GetRequiredService<SessionMessageService>();
+
+        var empty = await messages.CheckAsync(session.Id, new SessionMessageInput("", " ", "confirmed"));
+        Assert.Equal(OperationStatus.Invalid, empty.Status);
+        Assert.Equal(["message", "subject"], empty.Errors.Fields.Order(StringComparer.Ordinal));
+        Assert.Equal(["to"], (await messages.CheckAsync(session.Id, new SessionMessageInput("Room", "Room 3", "everyone"))).Errors.Fields);
+
+        Assert.Equal(1, (await messages.CheckAsync(session.Id, new SessionMessageInput("Room", "Room 3", "confirmed"))).Value!.Recipients);
+        Assert.Equal(0, (await messages.CheckAsync(session.Id, new SessionMessageInput("Room", "Room 3", "waitlisted"))).Value!.Recipients);
+        Assert.Equal(1, (await messages.CheckAsync(session.Id, new SessionMessageInput("Room", "Room 3", "all"))).Value!.Recipients);
+        Assert.Equal(new SessionMessageAudience(1, 0), (await messages.AudienceAsync(session.Id)).Value);
+        Assert.Equal(OperationStatus.NotFound, (await messages.CheckAsync(session.Id + 1000, new SessionMessageInput("Room", "Room 3", "all"))).Status);
+
+        await using var check = app.Factory.CreateDbContext();
+        Assert.Equal(0, await check.OutboxMessages.CountAsync(o => o.Kind == NotificationKind.SessionMessage));
     }
 }

@@ -29,8 +29,16 @@ public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
         return await db.SubscriptionLinks.AsNoTracking()
             .Where(l => l.Hash == hash && l.Subscription!.Attendee!.ErasedAt == null
                 && db.Sessions.Any(s => s.Id == sessionId && s.EventId == l.Subscription.EventId))
-            .Select(l => new RsvpInvitee(l.Subscription!.Attendee!.DisplayName, l.Subscription.Attendee.Email, l.Subscription.Language ?? l.Subscription.Attendee.PreferredLanguage))
+            .Select(l => new RsvpInvitee(l.Subscription!.Attendee!.DisplayName, l.Subscription.Attendee.Email, l.Subscription.Language ?? l.Subscription.Attendee.PreferredLanguage,
+                l.Subscription.Status == SubscriptionStatus.Active))
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>How many wait for a seat of the session (the "I can't come" page says the seat goes to them only then).</summary>
+    public async Task<int> WaitlistedAsync(int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Rsvps.CountAsync(r => r.SessionId == sessionId && r.Status == RsvpStatus.Waitlisted, ct);
     }
 
     public async Task<RsvpFormInfo?> FormAsync(int sessionId, CancellationToken ct = default)
@@ -60,4 +68,5 @@ public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
 }
 
 /// <summary>The person an announcement's RSVP link fills the form with.</summary>
-public sealed record RsvpInvitee(string? Name, string? Email, string? Language);
+/// <summary>Whom an announcement's personal link is for; <paramref name="Following"/>: they follow the event now.</summary>
+public sealed record RsvpInvitee(string? Name, string? Email, string? Language, bool Following);
