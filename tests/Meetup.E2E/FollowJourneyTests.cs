@@ -30,7 +30,7 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-event-390-ja.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "新しい開催回を知らせてほしい" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=follow-requested]")).ToContainTextAsync("受信トレイを確認して");
-        // Where the page lands after the post (#follow): the answer is on screen, not ~1,600 px above.
+        // Where the page lands after the post (the answer is focused on load): on screen, not ~1,600 px above.
         await Expect(phone.Locator("[data-outcome=follow-requested]")).ToBeInViewportAsync();
         await AssertFitsAsync(phone, "the event page");
 

@@ -60,5 +60,10 @@ public class MessageAttendeesTests(RsvpAppFixture fixture) : IClassFixture<RsvpA
         await Expect(dialog.GetByText("Confirmed (0)")).ToBeVisibleAsync();
         await Expect(dialog.GetByTestId("message-nobody")).ToContainTextAsync("Nobody in this group can be emailed");
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true })).ToBeDisabledAsync();
+
+        // Escape closes the dialog itself, as it closes every dialog of the back office.
+        await dialog.GetByLabel("Subject", new() { Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToBeHiddenAsync();
     }
 }

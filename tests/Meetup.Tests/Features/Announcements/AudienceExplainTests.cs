@@ -81,6 +81,40 @@ public class AudienceExplainTests
     }
 
     [Fact]
+    public async Task An_at_risk_invitation_to_a_session_still_ahead_says_the_result_comes_after_it_not_zero_percent()
+    {
+        await using var app = await StartAsync("Sqlite", settings: SenderOff);
+        using var admin = await app.ApiClientAsync();
+        var session = await PublishedSessionAsync(admin, 10, DateTimeOffset.UtcNow.AddDays(7));
+        await AnnouncementApiTests.FollowersAsync(app, session.EventId, ("Ann", "ann@example.com", null, SubscriptionStatus.Active, false));
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var ann = await db.Attendees.SingleAsync(a => a.Email == "ann@example.com");
+            var sent = DateTime.UtcNow.AddHours(-1);
+            db.Announcements.Add(new Announcement
+            {
+                EventId = session.EventId,
+                SessionId = session.Id,
+                Audience = AnnouncementAudience.AtRisk,
+                CreatedAt = sent,
+                SendAt = sent,
+                SentAt = sent,
+                CompletedAt = sent,
+                Recipients = [new AnnouncementRecipient { AttendeeId = ann.Id }],
+            });
+            await db.SaveChangesAsync();
+        }
+        var cookies = await BackOfficePage.SignInAsync(app);
+
+        var html = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce", cookies, "en");
+
+        var row = Regex.Match(html, "data-testid=\"win-back-\\d+\"[^>]*>(.*?)</li>", RegexOptions.Singleline);
+        Assert.True(row.Success, "No win-back row.");
+        Assert.Contains("Sent to 1: we will know after the session", row.Groups[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("came", row.Groups[1].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Send_later_starts_when_rsvp_opens_else_tomorrow_at_noon_else_before_the_session()
     {
         var now = new DateTime(2026, 12, 7, 21, 44, 0, DateTimeKind.Utc); // 06:44 on the 8th in Tokyo

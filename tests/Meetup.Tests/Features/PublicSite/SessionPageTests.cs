@@ -30,7 +30,7 @@ public class SessionPageTests
         // Two seats, both taken, one person waiting.
         Assert.Contains("Full — 1 on the waitlist", html, StringComparison.Ordinal);
         // RSVP is open: the form is on the page and posts without JavaScript.
-        Assert.Contains($"action=\"/rsvp/new/{data.UpcomingId}#rsvp\"", html, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/rsvp/new/{data.UpcomingId}\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{PublicSiteData.SessionPath(data.UpcomingId)}.ics\"", html, StringComparison.Ordinal);
     }
 
