@@ -13,6 +13,9 @@ public sealed class PageReadSettings
     /// <summary>Reads waiting in line beyond those (first come, first served); one more is answered 503.</summary>
     public int QueueLimit { get; set; } = 10_000;
 
+    /// <summary>How long a read holding its turn waits at most while RSVPs are being written (<see cref="WritesFirst"/>); 0: not at all.</summary>
+    public int RsvpYieldMilliseconds { get; set; } = 50;
+
     /// <summary>The limit in effect; 0: none.</summary>
     public int Effective => Math.Max(0, ConcurrencyLimit ?? Math.Max(1, Environment.ProcessorCount / 2));
 }

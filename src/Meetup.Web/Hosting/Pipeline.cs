@@ -32,6 +32,8 @@ internal static class Pipeline
         app.UseAuthentication();
         // After authentication: the public pages' read limit (PageReadLimit) lets signed-in organizers through.
         app.UseRateLimiter();
+        // Holding its read turn, a shared page read lets the RSVPs being written go first (briefly).
+        app.UseWritesFirst();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseAntiforgeryFailures();

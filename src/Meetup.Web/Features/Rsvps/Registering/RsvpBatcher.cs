@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
+using Meetup.Web.Hosting;
 
 using Meetup.Web.Features.Notifications;
 
@@ -38,12 +39,14 @@ public sealed class RsvpBatcher : IAsyncDisposable
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
+    private readonly RsvpWritesInFlight _inFlight;
     private readonly ILogger<RsvpBatcher> _logger;
     private readonly Task _loop;
 
-    public RsvpBatcher(IServiceScopeFactory scopes, ILogger<RsvpBatcher> logger)
+    public RsvpBatcher(IServiceScopeFactory scopes, RsvpWritesInFlight inFlight, ILogger<RsvpBatcher> logger)
     {
         _scopes = scopes;
+        _inFlight = inFlight;
         _logger = logger;
         _loop = Task.Run(LoopAsync);
     }
@@ -51,6 +54,7 @@ public sealed class RsvpBatcher : IAsyncDisposable
     /// <summary>The answer to <paramref name="request"/>, or null: write it alone.</summary>
     internal async Task<OperationResult<RsvpOutcome>?> SubmitAsync(RsvpRequest request, CancellationToken ct)
     {
+        using var inFlight = _inFlight.Enter(); // the shared page reads yield meanwhile (WritesFirst)
         var pending = new Pending(request, new TaskCompletionSource<OperationResult<RsvpOutcome>?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {

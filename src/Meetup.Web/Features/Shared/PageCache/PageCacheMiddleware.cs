@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -80,19 +81,33 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
 
     private async Task ServeAsync(HttpContext context, PageCacheEntry entry)
     {
-        var html = entry.Html;
-        if (entry.Token is not null)
+        var token = entry.Has(PageCacheEntry.Gap.Token) ? Utf8(Encoded(antiforgery.GetAndStoreTokens(context).RequestToken)) : [];
+        var nonce = entry.Has(PageCacheEntry.Gap.Nonce) ? Utf8(Encoded(context.GetNonce())) : [];
+        var length = 0L;
+        foreach (var piece in entry.Pieces)
         {
-            html = html.Replace(entry.Token, Encoded(antiforgery.GetAndStoreTokens(context).RequestToken), StringComparison.Ordinal);
+            length += piece.Length;
         }
-        if (entry.Nonce is not null)
+        foreach (var gap in entry.Gaps)
         {
-            html = html.Replace(entry.Nonce, Encoded(context.GetNonce()), StringComparison.Ordinal);
+            length += gap == PageCacheEntry.Gap.Token ? token.Length : nonce.Length;
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = entry.ContentType;
-        await context.Response.WriteAsync(html, Encoding.UTF8, context.RequestAborted);
+        context.Response.ContentLength = length;
+        var body = context.Response.BodyWriter;
+        for (var i = 0; i < entry.Pieces.Length; i++)
+        {
+            body.Write(entry.Pieces[i]);
+            if (i < entry.Gaps.Length)
+            {
+                body.Write(entry.Gaps[i] == PageCacheEntry.Gap.Token ? token : nonce);
+            }
+        }
+        await body.FlushAsync(context.RequestAborted);
     }
+
+    private static byte[] Utf8(string? value) => value is null ? [] : Encoding.UTF8.GetBytes(value);
 
     private async Task<PageCacheEntry?> RenderAndKeepAsync(HttpContext context, string key)
     {
@@ -122,7 +137,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, IAntiforgery antif
             token = token is not null && html.Contains(token, StringComparison.Ordinal) ? token : null;
             var nonce = Encoded(context.GetNonce());
             nonce = nonce is not null && html.Contains(nonce, StringComparison.Ordinal) ? nonce : null;
-            entry = new PageCacheEntry(html, type, token, nonce, started, clock);
+            entry = PageCacheEntry.Cut(html, token, nonce, type, started, clock);
             renders.Keep(key, entry);
         }
         await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
