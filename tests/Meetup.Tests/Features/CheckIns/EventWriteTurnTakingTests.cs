@@ -21,9 +21,8 @@ public class EventWriteTurnTakingTests
     public static TheoryData<string, string> Writes()
     {
         var data = new TheoryData<string, string>();
-        foreach (object[] row in Providers.All)
+        foreach (var provider in Providers.All)
         {
-            var provider = (string)row[0];
             foreach (var write in new[] { "scan", "manual", "walk-in", "undo", "join", "feedback", "cant-come" })
             {
                 data.Add(provider, write);
