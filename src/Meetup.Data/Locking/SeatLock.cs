@@ -13,8 +13,8 @@ namespace Meetup.Data.Locking;
 /// <item>PostgreSQL: <c>SELECT … FOR UPDATE</c> on the session row inside the transaction, so
 /// writers of one session queue in the database across any number of app instances, while other
 /// sessions proceed in parallel.</item>
-/// <item>SQLite: <c>BEGIN IMMEDIATE</c> takes the write lock before the first read, which also
-/// protects against another process on the same file.</item>
+/// <item>SQLite: a <see cref="TurnTakingWrite"/> (the one gate, then <c>BEGIN IMMEDIATE</c>, which takes the write lock
+/// before the first read and also protects against another process on the same file).</item>
 /// </list>
 /// A unit that loses a race (a unique index: the same new email RSVPing to two sessions at once; a
 /// foreign key: the person was merged into another meanwhile) is retried from the start on a fresh context.
@@ -41,23 +41,18 @@ public sealed class SeatLock(IDbContextFactory<MeetupDb> dbFactory, SeatGates ga
     private async Task<T> RunOnceAsync<T>(int sessionId, Func<MeetupDb, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sqlite = db.Database.IsSqlite();
-        var gate = sqlite ? gates.Sqlite : gates.For(sessionId);
+        if (db.Database.IsSqlite())
+        {
+            return await TurnTakingWrite.RunAsync(db, gates, c => work(db, c), ct);
+        }
+        var gate = gates.For(sessionId);
         await gate.WaitAsync(ct);
         try
         {
-            if (sqlite)
-            {
-                await using var tx = await LockedTransaction.BeginImmediateAsync(db, ct);
-                var result = await work(db, ct);
-                await tx.CommitAsync(ct);
-                return result;
-            }
-
-            await using var pgTx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Sessions\" WHERE \"Id\" = {sessionId} FOR UPDATE", ct);
             var value = await work(db, ct);
-            await pgTx.CommitAsync(ct);
+            await tx.CommitAsync(ct);
             return value;
         }
         finally

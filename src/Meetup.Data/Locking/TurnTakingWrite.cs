@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Meetup.Data.Locking;
 
 /// <summary>
-/// One short transaction of a long bulk write (an announcement's chunk of recipients) that interactive writers may
-/// interleave with. SQLite: it queues at the same in-process gate as <see cref="SeatLock"/> (RSVPs, cancellations,
-/// promotions) and then takes the write lock (<c>BEGIN IMMEDIATE</c>), so a waiting RSVP gets its turn between two
-/// chunks instead of missing every gap in SQLite's sleeping busy handler. PostgreSQL: a plain transaction and no gate
-/// (the chunk's rows lock nothing an RSVP needs).
+/// Taking a turn at SQLite's one writer: one short write transaction that queues at <see cref="SeatGates.Sqlite"/>, the
+/// in-process gate every writer of an event's busy hours takes — seat changes (<see cref="SeatLock"/>: RSVPs,
+/// cancellations, promotions), each chunk of an announcement's send, door check-ins and their undo, online joins,
+/// feedback answers — and then the write lock (<c>BEGIN IMMEDIATE</c>). Waiting writers are served in turn between two
+/// chunks of a long bulk write instead of missing every gap in SQLite's sleeping busy handler (docs/architecture.md).
+/// PostgreSQL: a plain transaction and no gate (row locks, where needed, are the caller's).
+/// Never nest two turns: the gate is not reentrant.
 /// </summary>
 public static class TurnTakingWrite
 {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Data.Errors;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Notifications;
 using Meetup.Web.Features.Rsvps.Registering;
@@ -21,7 +22,8 @@ namespace Meetup.Web.Features.CheckIns;
 /// Organizers and admins may check in anyone.
 /// </summary>
 public sealed class CheckInService(
-    IDbContextFactory<MeetupDb> dbFactory, Outbox outbox, CheckInFeed feed, PublicUrls urls, TimeProvider time, IStringLocalizer<Strings> l)
+    IDbContextFactory<MeetupDb> dbFactory, SeatGates gates, Outbox outbox, CheckInFeed feed, PublicUrls urls, TimeProvider time,
+    IStringLocalizer<Strings> l)
 {
     /// <summary>The thank-you goes out this long after the session ends.</summary>
     public static readonly TimeSpan ThankYouDelay = TimeSpan.FromHours(1);
@@ -154,7 +156,8 @@ public sealed class CheckInService(
 
     /// <summary>
     /// Adds the check-in (and a walk-in's new person) and the thank-you that follows the session, in one
-    /// transaction: a failure in the second half leaves no check-in behind that answered as an error.
+    /// transaction: a failure in the second half leaves no check-in behind that answered as an error. It takes its
+    /// turn at SQLite's writer (<see cref="TurnTakingWrite"/>), so a door waits for one chunk of a big send, not all.
     /// </summary>
     internal async Task<CheckIn> RecordAsync(MeetupDb db, Session session, Attendee person, CheckInMethod method, string? userId, CancellationToken ct)
     {
@@ -162,35 +165,41 @@ public sealed class CheckInService(
         now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
         var checkIn = new CheckIn { SessionId = session.Id, Attendee = person, At = now, Method = method, ByUserId = userId };
         db.CheckIns.Add(checkIn);
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        // A session beyond InstantBounds (a row from before they were enforced) gets no thank-you: its time is junk.
-        if (person.Email is not null && session.EndsAt <= InstantBounds.Latest(now))
+        return await TurnTakingWrite.RunAsync(db, gates, async c =>
         {
-            await outbox.AddMissingAsync(db, [new Notice(NotificationKind.ThankYou, $"session:{session.Id}:thanks:{person.Id}", person.Email, person.PreferredLanguage, session.EndsAt + ThankYouDelay)
+            await db.SaveChangesAsync(c);
+            // A session beyond InstantBounds (a row from before they were enforced) gets no thank-you: its time is junk.
+            if (person.Email is not null && session.EndsAt <= InstantBounds.Latest(now))
             {
-                SessionId = session.Id,
-                AttendeeId = person.Id,
-                Payload = new NotificationPayload { BaseUrl = urls.Base },
-            }], ct);
-            await db.SaveChangesAsync(ct);
-        }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
-        return checkIn;
+                await outbox.AddMissingAsync(db, [new Notice(NotificationKind.ThankYou, $"session:{session.Id}:thanks:{person.Id}", person.Email, person.PreferredLanguage, session.EndsAt + ThankYouDelay)
+                {
+                    SessionId = session.Id,
+                    AttendeeId = person.Id,
+                    Payload = new NotificationPayload { BaseUrl = urls.Base },
+                }], c);
+                await db.SaveChangesAsync(c);
+            }
+            return checkIn;
+        }, ct);
     }
 
+    /// <summary>Removes the check-in and its pending thank-you, in one turn at SQLite's writer.</summary>
     public async Task<OperationResult<bool>> UndoAsync(int sessionId, int attendeeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var removed = await db.CheckIns.Where(c => c.SessionId == sessionId && c.AttendeeId == attendeeId).ExecuteDeleteAsync(ct);
+        var removed = await TurnTakingWrite.RunAsync(db, gates, async c =>
+        {
+            var count = await db.CheckIns.Where(x => x.SessionId == sessionId && x.AttendeeId == attendeeId).ExecuteDeleteAsync(c);
+            if (count > 0)
+            {
+                await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.SessionId == sessionId && o.AttendeeId == attendeeId && o.Kind == NotificationKind.ThankYou), c);
+            }
+            return count;
+        }, ct);
         if (removed == 0)
         {
             return OperationResult<bool>.NotFound(l["This person is not checked in."]);
         }
-        await Outbox.DropPendingAsync(db.OutboxMessages.Where(o => o.SessionId == sessionId && o.AttendeeId == attendeeId && o.Kind == NotificationKind.ThankYou), ct);
         feed.Changed(sessionId);
         return OperationResult<bool>.Ok(true);
     }

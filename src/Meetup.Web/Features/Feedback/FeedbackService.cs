@@ -2,6 +2,7 @@ using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Data.Errors;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Attendees;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
@@ -17,7 +18,7 @@ namespace Meetup.Web.Features.Feedback;
 /// (from its start until <see cref="FeedbackRules.EditableFor"/> after its end), and once (a second answer replaces
 /// the first). The manage link stands for the person; the organizer reads a session's answers summed up.
 /// </summary>
-public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time, IStringLocalizer<Strings> l)
+public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, SeatGates gates, TimeProvider time, IStringLocalizer<Strings> l)
 {
     /// <summary>The link holder's answer about the link's session; not found for an unknown link or no answer yet.</summary>
     public async Task<OperationResult<FeedbackAnswer>> GetAsync(string? token, CancellationToken ct = default)
@@ -74,8 +75,11 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
         return await StoreAsync(db, holder, row, values, language, now, ct);
     }
 
-    /// <summary>Writes the answer (a new row, or over <paramref name="row"/>) in the language it was written in.</summary>
-    private static async Task<OperationResult<FeedbackAnswer>> StoreAsync(
+    /// <summary>
+    /// Writes the answer (a new row, or over <paramref name="row"/>) in the language it was written in; on SQLite in
+    /// its turn at the writer (<see cref="TurnTakingWrite"/>): the room answers as an announcement may be sending.
+    /// </summary>
+    private async Task<OperationResult<FeedbackAnswer>> StoreAsync(
         MeetupDb db, Holder holder, FeedbackRow? row, FeedbackValues values, string? language, DateTime now, CancellationToken ct)
     {
         if (row is null)
@@ -94,7 +98,7 @@ public sealed class FeedbackService(IDbContextFactory<MeetupDb> dbFactory, TimeP
             : AppLanguages.IsKnown(holder.Language) ? holder.Language!
             : AppLanguages.CodeOf(CultureInfo.CurrentUICulture);
         row.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        await TurnTakingWrite.RunAsync(db, gates, c => db.SaveChangesAsync(c), ct);
         return OperationResult<FeedbackAnswer>.Ok(Answer(row, holder.EndsAt));
     }
 

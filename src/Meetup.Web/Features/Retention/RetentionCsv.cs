@@ -14,7 +14,7 @@ public static class RetentionCsv
     private static readonly string[] Columns =
     [
         "index", "sessionId", "startsAt", "localStart", "title", "attended", "new", "returning", "resurrecting", "dormant",
-        "returnRate", "firstTimerReturnRate", "confirmedRsvps", "noShows", "noShowRate", "walkIns",
+        "returnRate", "firstTimerReturnRate", "confirmedRsvps", "noShows", "noShowRate", "walkIns", "lateCancellations",
     ];
 
     public static async Task WriteAsync(EventRetention retention, Stream output, CancellationToken ct = default)
@@ -46,6 +46,7 @@ public static class RetentionCsv
             csv.WriteField(row.NoShows, "");
             csv.WriteField(row.NoShowRate, "");
             csv.WriteField(row.WalkIns, "");
+            csv.WriteField(row.LateCancellations, "");
             await csv.EndRecordAsync(ct);
         }
         await csv.FlushAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Testing;
@@ -37,6 +38,27 @@ public class LateCancellationReportTests
         Assert.True(report.Sessions.Count >= 8);
         Assert.True(expected.Values.Sum() >= 10, "the history should hold late cancellations");
         Assert.Contains(report.Sessions, s => s.LateCancellations == 0);
+    }
+
+    [Fact]
+    public async Task Retention_csv_carries_each_sessions_late_cancellations_as_the_report_counts_them()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await database.MigrateAsync();
+        var eventId = await SeedAsync(database, new Random(20261207));
+        var retention = (await Service(database).GetAsync(eventId))!;
+
+        using var output = new MemoryStream();
+        await RetentionCsv.WriteAsync(retention, output);
+
+        var records = AttendanceCsv.ParseRecords(System.Text.Encoding.UTF8.GetString(output.ToArray()));
+        var header = records[0].ToList();
+        Assert.Equal(header.IndexOf("walkIns") + 1, header.IndexOf("lateCancellations")); // named as in the JSON report
+        var csv = records.Skip(1).ToDictionary(r => int.Parse(r[header.IndexOf("sessionId")], CultureInfo.InvariantCulture),
+            r => int.Parse(r[header.IndexOf("lateCancellations")], CultureInfo.InvariantCulture));
+        Assert.Equal(retention.Report.Sessions.ToDictionary(s => s.SessionId, s => s.LateCancellations), csv);
+        Assert.Contains(csv.Values, v => v > 0);
+        Assert.Contains(csv.Values, v => v == 0);
     }
 
     [Fact]
