@@ -15,7 +15,8 @@ namespace Meetup.E2E;
 /// <summary>
 /// From the dashboard's at-risk table to an announcement in two clicks: "Invite them to the next session" opens the
 /// announce page with that audience and the next session chosen, the dry run counts them, Send (confirmed) hands it to
-/// the app's sender, and the list below shows it sending, then its recipients.
+/// the app's sender, and the list below shows it sending, then its recipients; the preview then counts 0 (they got
+/// it), and the dashboard marks them invited with no button leading to nobody.
 /// </summary>
 public class AnnounceJourneyTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixture>
 {
@@ -43,6 +44,8 @@ public class AnnounceJourneyTests(DemoAppFixture fixture) : IClassFixture<DemoAp
         var dashboard = await RetentionDashboardScreen.GotoAsync(page, eventId);
         // Every at-risk regular follows here: the card says the invitation reaches each of them (else "n of m").
         await Expect(dashboard.AtRisk.GetByTestId("at-risk-following")).ToHaveTextAsync(new Regex(@"^All \d+ follow the group: the invitation reaches each of them\.$"));
+        await Expect(dashboard.AtRisk.Locator("[data-invitation=follows]").First).ToBeVisibleAsync();
+        await Expect(dashboard.AtRisk.Locator("[data-invitation=invited]")).ToHaveCountAsync(0);
         await dashboard.AtRisk.GetByTestId("invite-at-risk").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/admin/events/{eventId}/announce\\?audience=at_risk$"));
@@ -64,7 +67,18 @@ public class AnnounceJourneyTests(DemoAppFixture fixture) : IClassFixture<DemoAp
         // The app's own loop, woken by the send, writes it; the list reads again until it is written.
         await Expect(row.GetByTestId("ann-recipients")).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
         await Expect(row.GetByTestId("ann-sending")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        // Once written, the preview counts again without a reload: the people just sent to are not offered again.
+        await Expect(page.GetByTestId("recipient-count")).ToHaveTextAsync("0", new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("recipient-names")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("audience-why")).ToContainTextAsync($"− {expected} already received an announcement of this session");
         await page.ScreenshotAsync(new() { Path = Artifact("announce-sent-1280.png"), FullPage = true });
+
+        // Back on the dashboard: they are marked invited, and no button leads to an audience of 0.
+        var after = await RetentionDashboardScreen.GotoAsync(page, eventId);
+        await Expect(after.AtRisk.GetByTestId("at-risk-invited")).ToContainTextAsync("Already invited", new() { Timeout = 20_000 });
+        await Expect(after.AtRisk.Locator("[data-invitation=invited]").First).ToBeVisibleAsync();
+        await Expect(after.AtRisk.Locator("[data-invitation=follows]")).ToHaveCountAsync(0);
+        await Expect(after.AtRisk.GetByTestId("invite-at-risk")).ToHaveCountAsync(0);
     }
 
     private async Task<(int EventId, int SessionId)> NextSessionAsync()

@@ -53,6 +53,25 @@ public class OrganizerRsvpListTests(RsvpAppFixture fixture) : IClassFixture<Rsvp
         await Expect(rsvpForm.Question("Which track?")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task The_rsvp_list_is_one_click_from_the_session_editor_and_from_the_event_s_session_table()
+    {
+        await fixture.RsvpAsync("Kato Yui", "yui@example.com");
+        var list = new Regex($"/admin/sessions/{fixture.SessionId}/rsvps$");
+        var page = await SignInAsync(MeetupAppFactory.AdminEmail, MeetupAppFactory.AdminPassword, $"/admin/sessions/{fixture.SessionId}");
+
+        await Expect(page.GetByTestId("session-rsvps")).ToContainTextAsync(new Regex(@"RSVPs: \d+ confirmed"));
+        await page.GetByTestId("session-rsvps").ClickAsync();
+        await Expect(page).ToHaveURLAsync(list);
+        await Expect(page.GetByTestId("message-attendees")).ToBeVisibleAsync();
+
+        // In the table, the count opens the list, not the row's editor.
+        await AdminSession.GotoAsync(page, $"/admin/events/{fixture.EventId}");
+        await page.Locator($"a[data-testid=rsvps-link][href='/admin/sessions/{fixture.SessionId}/rsvps']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(list);
+        await Expect(page.GetByTestId("message-attendees")).ToBeVisibleAsync();
+    }
+
     private async Task<IPage> SignInAsync(string email, string password, string returnUrl, bool interactive = true)
     {
         var page = await fixture.NewPageAsync();

@@ -21,6 +21,7 @@ public sealed class RsvpAppFixture : IAsyncLifetime
     public KestrelApp App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
     public int SessionId { get; private set; }
+    public int EventId => _eventId;
     public HttpClient Api { get; private set; } = default!;
 
     public async Task InitializeAsync()

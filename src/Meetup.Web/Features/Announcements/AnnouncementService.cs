@@ -87,7 +87,7 @@ public sealed class AnnouncementService(
         var sendAt = input.SendAt?.UtcDateTime;
         if (sendAt is { } at && at <= now)
         {
-            errors.Add("sendAt", l["Choose a time in the future, or none to send at once."]);
+            errors.Add("sendAt", l["Pick a time in the future, or choose Send now."]);
         }
         if (!errors.IsEmpty)
         {

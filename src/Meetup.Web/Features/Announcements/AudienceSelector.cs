@@ -15,13 +15,13 @@ public sealed record AudienceCandidate(int AttendeeId, int SubscriptionId, strin
     /// <summary>Registered for the session (confirmed or waitlisted): left out.</summary>
     public bool Registered { get; init; }
 
-    /// <summary>Already sent an announcement of this session (by this or an earlier announcement): left out.</summary>
+    /// <summary>Already received an announcement of this session (this or an earlier one): left out.</summary>
     public bool Announced { get; init; }
 }
 
 /// <summary>
 /// Who an announcement goes to and why the others do not: of the group's active followers, those in the audience,
-/// then left out in this order — registered for the session, already sent an announcement of it, an address that
+/// then left out in this order — registered for the session, already received an announcement of it, an address that
 /// cannot receive mail.
 /// </summary>
 public sealed record AudienceSelection(IReadOnlyList<AudienceCandidate> Recipients, int Followers, int InAudience, int Registered, int Announced, int Undeliverable);
@@ -41,7 +41,17 @@ public sealed class AudienceSelector(IDbContextFactory<MeetupDb> dbFactory, Rete
     /// <summary>The recipients now, with how many followers there are and how many of the audience are left out, by reason.</summary>
     public async Task<AudienceSelection> ExplainAsync(int eventId, int sessionId, AnnouncementAudience audience, CancellationToken ct = default)
     {
-        List<AudienceCandidate> followers;
+        var followers = await FollowersAsync(eventId, sessionId, ct);
+        var report = audience == AnnouncementAudience.Followers ? null : await retention.GetReportAsync(eventId, ct: ct);
+        return Narrow(followers, audience, report);
+    }
+
+    /// <summary>
+    /// The event's active followers who are not erased and have an address, each marked registered for the session
+    /// and whether they already received an announcement of it: one read.
+    /// </summary>
+    public async Task<IReadOnlyList<AudienceCandidate>> FollowersAsync(int eventId, int sessionId, CancellationToken ct = default)
+    {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var rows = await db.Subscriptions.AsNoTracking()
@@ -58,15 +68,13 @@ public sealed class AudienceSelector(IDbContextFactory<MeetupDb> dbFactory, Rete
                     Announced = db.AnnouncementRecipients.Any(r => r.AttendeeId == s.AttendeeId && r.Announcement!.SessionId == sessionId),
                 })
                 .ToListAsync(ct);
-            followers = [.. rows.Select(r => new AudienceCandidate(r.AttendeeId, r.SubscriptionId, r.DisplayName ?? "", r.Email!, r.Language)
+            return [.. rows.Select(r => new AudienceCandidate(r.AttendeeId, r.SubscriptionId, r.DisplayName ?? "", r.Email!, r.Language)
             {
                 Since = r.Since,
                 Registered = r.Registered,
                 Announced = r.Announced,
             })];
         }
-        var report = audience == AnnouncementAudience.Followers ? null : await retention.GetReportAsync(eventId, ct: ct);
-        return Narrow(followers, audience, report);
     }
 
     /// <summary>The pure rule: the audience by the report (needed unless all followers), then the exclusions in order.</summary>
@@ -80,6 +88,13 @@ public sealed class AudienceSelector(IDbContextFactory<MeetupDb> dbFactory, Rete
             AnnouncementAudience.AtRisk => report?.AtRisk.Select(a => a.AttendeeId).ToHashSet() ?? [],
             _ => [],
         };
+        return Narrow(followers, keep);
+    }
+
+    /// <summary>The exclusions in order, among the followers in <paramref name="keep"/> (null: all of them).</summary>
+    public static AudienceSelection Narrow(IReadOnlyCollection<AudienceCandidate> followers, IReadOnlySet<int>? keep)
+    {
+        ArgumentNullException.ThrowIfNull(followers);
         var inAudience = followers.Where(f => keep is null || keep.Contains(f.AttendeeId)).ToList();
         var registered = inAudience.Count(f => f.Registered);
         var announced = inAudience.Count(f => !f.Registered && f.Announced);

@@ -9,6 +9,7 @@ public sealed record FollowersView(
     string EventName, string TimeZone, int Active, int Pending, int Unsubscribed,
     IReadOnlyList<FollowerRow> Rows, IReadOnlyList<FollowersAt> History);
 
+/// <param name="Since">When the status last changed: asked (pending), confirmed (active) or unsubscribed.</param>
 public sealed record FollowerRow(int AttendeeId, string? Name, string? Email, SubscriptionStatus Status, DateTime Since);
 
 /// <summary>How many followed the group when a past session started.</summary>
@@ -16,8 +17,11 @@ public sealed record FollowersAt(int SessionId, string Title, DateTime StartsAt,
 
 public sealed class FollowersQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvider time)
 {
-    /// <summary>Null for an unknown event; <paramref name="search"/> narrows the list (name or email), never the counts.</summary>
-    public async Task<FollowersView?> GetAsync(int eventId, string? search, CancellationToken ct = default)
+    /// <summary>
+    /// Null for an unknown event; <paramref name="search"/> (name or email) and <paramref name="status"/> narrow the
+    /// list, never the counts.
+    /// </summary>
+    public async Task<FollowersView?> GetAsync(int eventId, string? search, SubscriptionStatus? status = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Name, e.TimeZone }).FirstOrDefaultAsync(ct);
@@ -41,7 +45,7 @@ public sealed class FollowersQueries(IDbContextFactory<MeetupDb> dbFactory, Time
         var history = sessions.Select(s => new FollowersAt(s.Id, s.Title, s.StartsAt,
             periods.Count(p => p.From <= s.StartsAt && (p.To is null || p.To > s.StartsAt))))
             .SkipWhile(h => h.Active == 0).ToList(); // from the first session anyone followed: before it, only zeros
-        var rows = string.IsNullOrWhiteSpace(search) ? all : all.Where(r => Matches(r, search.Trim())).ToList();
+        var rows = all.Where(r => (status is null || r.Status == status) && (string.IsNullOrWhiteSpace(search) || Matches(r, search.Trim()))).ToList();
         return new FollowersView(ev.Name, ev.TimeZone,
             all.Count(r => r.Status == SubscriptionStatus.Active), all.Count(r => r.Status == SubscriptionStatus.Pending),
             all.Count(r => r.Status == SubscriptionStatus.Unsubscribed), rows, history);

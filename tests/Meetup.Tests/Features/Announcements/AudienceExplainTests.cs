@@ -75,7 +75,7 @@ public class AudienceExplainTests
         Assert.DoesNotContain(" disabled", Tag(some, "send"), StringComparison.Ordinal);
         Assert.Equal("0", Text(none, "recipient-count"));
         Assert.Equal("Everyone in this audience is left out:", Text(none, "nobody"));
-        Assert.Equal("2 follow the group − 1 already registered for this session − 1 already sent an announcement of this session", Text(none, "audience-why"));
+        Assert.Equal("2 follow the group − 1 already registered for this session − 1 already received an announcement of this session", Text(none, "audience-why"));
         Assert.Contains(" disabled", Tag(none, "send"), StringComparison.Ordinal);
         Assert.Contains("離脱しそうな常連はだれもこのグループをフォローしていません。", atRisk, StringComparison.Ordinal);
     }

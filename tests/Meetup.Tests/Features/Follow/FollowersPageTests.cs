@@ -49,6 +49,47 @@ public class FollowersPageTests
         Assert.Contains($"href=\"/admin/events/{ev.Id}/followers\"", eventPage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Each_row_says_what_its_date_is_and_the_status_filter_lists_only_that_status_with_the_counts(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, time: new FakeTimeProvider(Now));
+        using var admin = await app.ApiClientAsync();
+        var ev = await SessionApiTests.CreateEventAsync(admin); // Asia/Tokyo
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Follower(db, ev.Id, "Ann Early", "ann@example.com", SubscriptionStatus.Active, new DateTime(2026, 10, 3, 1, 0, 0, DateTimeKind.Utc));
+            Follower(db, ev.Id, "Cy Waiting", "cy@example.com", SubscriptionStatus.Pending, new DateTime(2026, 11, 20, 1, 0, 0, DateTimeKind.Utc));
+            Follower(db, ev.Id, "Di Gone", "di@example.com", SubscriptionStatus.Unsubscribed, new DateTime(2026, 11, 25, 1, 0, 0, DateTimeKind.Utc));
+            await db.SaveChangesAsync();
+        }
+        var cookies = await BackOfficePage.SignInAsync(app);
+        var page = $"/admin/events/{ev.Id}/followers";
+
+        var all = WebUtility.HtmlDecode(await BackOfficePage.GetAsync(app, page, cookies, "en"));
+        Assert.Contains("Following since 3 Oct 2026", all, StringComparison.Ordinal);
+        Assert.Contains("Asked on 20 Nov 2026", all, StringComparison.Ordinal);
+        Assert.Contains("Unsubscribed on 25 Nov 2026", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Since<", all, StringComparison.Ordinal);
+        Assert.Contains("All (3)", all, StringComparison.Ordinal);
+        Assert.Contains("Active (1)", all, StringComparison.Ordinal);
+        Assert.Contains("Not confirmed yet (1)", all, StringComparison.Ordinal);
+        Assert.Contains("Unsubscribed (1)", all, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{page}?status=pending\"", all, StringComparison.Ordinal);
+
+        var pending = WebUtility.HtmlDecode(await BackOfficePage.GetAsync(app, $"{page}?status=pending", cookies, "en"));
+        Assert.Contains("cy@example.com", pending, StringComparison.Ordinal);
+        Assert.DoesNotContain("ann@example.com", pending, StringComparison.Ordinal);
+        Assert.DoesNotContain("di@example.com", pending, StringComparison.Ordinal);
+        Assert.Contains("data-count=\"active\">1<", pending, StringComparison.Ordinal); // the counts stay whole
+        Assert.Matches("aria-current=\"true\"[^>]*data-filter=\"pending\"|data-filter=\"pending\"[^>]*aria-current=\"true\"", pending);
+
+        var japanese = WebUtility.HtmlDecode(await BackOfficePage.GetAsync(app, $"{page}?status=unsubscribed", cookies, "ja"));
+        Assert.Contains("di@example.com", japanese, StringComparison.Ordinal);
+        Assert.DoesNotContain("cy@example.com", japanese, StringComparison.Ordinal);
+        Assert.Contains("2026年11月25日に配信停止", japanese, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_group_without_followers_says_how_to_get_some_in_the_organizers_language()
     {
