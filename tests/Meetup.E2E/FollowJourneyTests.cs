@@ -28,7 +28,9 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await phone.Locator("#follow").GetByLabel("メールアドレス").FillAsync(email);
         await phone.GetByLabel("お名前（任意）").FillAsync("佐藤 さくら");
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-event-390-ja.png"), FullPage = true });
-        await phone.GetByRole(AriaRole.Button, new() { Name = "新しい開催回を知らせてほしい" }).ClickAsync();
+        var follow = phone.GetByRole(AriaRole.Button, new() { Name = "新しい開催回を知らせてほしい" });
+        await AssertActionableAsync(follow);
+        await follow.ClickAsync();
         await Expect(phone.Locator("[data-outcome=follow-requested]")).ToContainTextAsync("受信トレイを確認して");
         // Where the page lands after the post (the answer is focused on load): on screen, not ~1,600 px above.
         await Expect(phone.Locator("[data-outcome=follow-requested]")).ToBeInViewportAsync();
@@ -39,7 +41,10 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         {
             await phone.GotoAsync(Link(confirmation, FollowLink()));
         }
-        await phone.GetByRole(AriaRole.Button, new() { Name = "はい、新しい開催回を知らせてください" }).ClickAsync();
+        var confirm = phone.GetByRole(AriaRole.Button, new() { Name = "はい、新しい開催回を知らせてください" });
+        await AssertRoomyAsync(confirm);
+        await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-confirm-390-ja.png"), FullPage = true });
+        await confirm.ClickAsync();
         await Expect(phone.Locator("[data-outcome=active]")).ToBeVisibleAsync();
         await Expect(phone.Locator("a[data-link=event]")).ToHaveAttributeAsync("href", $"/events/{slug}");
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("follow-confirmed-390-ja.png"), FullPage = true });
@@ -84,7 +89,16 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await phone.GetByRole(AriaRole.Button, new() { Name = "参加登録する" }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=confirmed]")).ToBeVisibleAsync();
         await Expect(phone.Locator("[data-outcome=confirmed]")).ToBeInViewportAsync();
+        await Expect(phone.Locator("[data-outcome=confirmed] [data-emailed]")).ToHaveCountAsync(1); // one email, said once
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-rsvp-done-390-ja.png"), FullPage = true });
+
+        // The same link opened again: they are registered, so no empty form; a new manage link can be emailed.
+        await phone.GotoAsync(Link(announcement, InviteLink()));
+        await Expect(phone.Locator("[data-outcome=already-registered]")).ToContainTextAsync("すでに参加登録済み");
+        await Expect(phone.Locator("#rsvp-email")).ToHaveCountAsync(0);
+        await AssertRoomyAsync(phone.GetByRole(AriaRole.Button, new() { Name = "登録内容へのリンクをメールで受け取る" }));
+        await AssertFitsAsync(phone, "the RSVP page opened again");
+        await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-rsvp-again-390-ja.png"), FullPage = true });
 
         // Another session: its dry run counts them while they follow.
         var second = await fixture.NewSessionAsync(capacity: 30, title: "Kubernetes 入門 #6", startsAt: DateTime.UtcNow.AddDays(40));
@@ -96,7 +110,9 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await phone.GotoAsync(unsubscribe);
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-unsubscribe-390-ja.png"), FullPage = true });
         await AssertFitsAsync(phone, "the unsubscribe page");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "フォローをやめる" }).ClickAsync();
+        var stop = phone.GetByRole(AriaRole.Button, new() { Name = "フォローをやめる" });
+        await AssertRoomyAsync(stop);
+        await stop.ClickAsync();
         await Expect(phone.Locator("[data-outcome=unsubscribed]")).ToBeVisibleAsync();
         await phone.Locator("a[data-link=event]").ClickAsync();
         await Expect(phone.Locator("#follow")).ToBeVisibleAsync(); // back on the group's page
@@ -107,6 +123,43 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/announce?session={second}");
         await Expect(page.GetByTestId("recipient-count")).ToHaveTextAsync((following - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator(".ann-preview")).Not.ToContainTextAsync(email);
+    }
+
+    /// <summary>
+    /// A form's main button reads as one: filled or outlined in the primary blue, never the pale grey of a disabled
+    /// control (axe passes that grey: its text contrast is fine), and a thumb-sized target.
+    /// </summary>
+    private static async Task AssertActionableAsync(ILocator button)
+    {
+        var look = await button.EvaluateAsync<string[]>("b => { const s = getComputedStyle(b); return [s.backgroundColor, s.borderTopColor, s.borderTopWidth, s.color]; }");
+        const string primary = "rgb(53, 89, 199)";
+        Assert.True(look[0] == primary || (look[1] == primary && look[2] != "0px" && look[3] == primary), $"The button looks disabled: {string.Join(" / ", look)}");
+        var box = (await button.BoundingBoxAsync())!;
+        Assert.True(box.Height >= 44, $"The button is {box.Height}px high");
+    }
+
+    /// <summary>
+    /// A page's one button on a phone: a full-width, thumb-sized target (≥ 44 px high) with room around it, apart from
+    /// the text and links next to it (≥ 16 px), so a thumb does not hit the wrong thing.
+    /// </summary>
+    private static async Task AssertRoomyAsync(ILocator button)
+    {
+        await AssertActionableAsync(button);
+        var room = await button.EvaluateAsync<double[]>("""
+            b => {
+              const r = b.getBoundingClientRect();
+              const box = (b.closest('form') ?? b).parentElement;
+              const c = box.getBoundingClientRect(), cs = getComputedStyle(box);
+              const inner = c.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+              const others = [...document.querySelectorAll('main p, main a, main strong, main h1, main h2, main label')].filter(e => !b.contains(e) && !e.contains(b))
+                .map(e => e.getBoundingClientRect()).filter(o => o.height > 0);
+              const above = others.filter(o => o.bottom <= r.top + 1).map(o => r.top - o.bottom);
+              const below = others.filter(o => o.top >= r.bottom - 1).map(o => o.top - r.bottom);
+              return [r.width / inner, Math.min(999, ...above), Math.min(999, ...below)];
+            }
+            """);
+        Assert.True(room[0] >= 0.99, $"The button takes {room[0]:P0} of the width");
+        Assert.True(room[1] >= 16 && room[2] >= 16, $"The button has {room[1]}px above and {room[2]}px below");
     }
 
     private static async Task AssertFitsAsync(IPage phone, string what)

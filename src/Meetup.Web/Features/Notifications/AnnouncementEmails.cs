@@ -42,7 +42,7 @@ internal static class AnnouncementEmails
             .Paragraph(l["Hi {0}, {1} has a new session.", name, row.EventName]);
         if (!string.IsNullOrWhiteSpace(row.Message))
         {
-            body.Paragraph(row.Message); // plain text: EmailBody encodes it, so no markup ever reaches the HTML
+            body.Quote(row.Message); // as written: EmailBody encodes it and keeps its line breaks, no markup ever reaches the HTML
         }
         var end = DateFormats.Time(TimeZones.ToLocal(s.EndsAt, row.TimeZone));
         var details = new List<(string, string)> { (l["Session"], s.Title), (l["Group"], row.EventName), (l["When"], $"{when} – {end}{Punctuation.Aside(row.TimeZone)}") };

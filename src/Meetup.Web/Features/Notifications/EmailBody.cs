@@ -12,8 +12,13 @@ internal sealed class EmailBody
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new();
 
-    /// <summary>A body in the current UI culture's language (the one the template writes in).</summary>
-    public EmailBody() => _html.Append("<!DOCTYPE html><html lang=\"").Append(E(CultureInfo.CurrentUICulture.Name)).Append("\"><body style=\"font-family:").Append(Fonts()).Append(";color:#1c2333;line-height:1.6;max-width:560px;margin:0 auto;padding:16px\">");
+    /// <summary>
+    /// A body in the current UI culture's language (the one the template writes in). Every email's HTML starts here:
+    /// one head (UTF-8, phone-width viewport) and one body style for all of them.
+    /// </summary>
+    public EmailBody() => _html.Append("<!DOCTYPE html><html lang=\"").Append(E(CultureInfo.CurrentUICulture.Name)).Append("\"><head>")
+        .Append("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>")
+        .Append("<body style=\"font-family:").Append(Fonts()).Append(";color:#1c2333;line-height:1.6;max-width:560px;margin:0 auto;padding:16px\">");
 
     public EmailBody Heading(string text)
     {
@@ -22,10 +27,11 @@ internal sealed class EmailBody
         return this;
     }
 
+    /// <summary>A paragraph; a line break in it (an organizer's reason, a personal line) stays a line break.</summary>
     public EmailBody Paragraph(string text)
     {
-        _text.AppendLine(text).AppendLine();
-        _html.Append("<p>").Append(E(text)).Append("</p>");
+        _text.AppendLine(Lines(text)).AppendLine();
+        _html.Append("<p>").Append(HtmlLines(text)).Append("</p>");
         return this;
     }
 
@@ -44,10 +50,8 @@ internal sealed class EmailBody
     /// <summary>Someone's own text, as written: line breaks kept, markup shown as text (never interpreted).</summary>
     public EmailBody Quote(string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        _text.AppendLine(string.Join(Environment.NewLine, lines)).AppendLine();
-        _html.Append("<div style=\"border-left:3px solid #e3e6ee;padding:4px 0 4px 12px;margin:12px 0\">")
-            .Append(string.Join("<br>", lines.Select(E))).Append("</div>");
+        _text.AppendLine(Lines(text)).AppendLine();
+        _html.Append("<div style=\"border-left:3px solid #e3e6ee;padding:4px 0 4px 12px;margin:12px 0\">").Append(HtmlLines(text)).Append("</div>");
         return this;
     }
 
@@ -94,6 +98,13 @@ internal sealed class EmailBody
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static string E(string s) => Encoder.Encode(s);
+
+    private static string[] SplitLines(string text) => text.ReplaceLineEndings("\n").Split('\n');
+
+    private static string Lines(string text) => string.Join(Environment.NewLine, SplitLines(text));
+
+    /// <summary>Each line encoded, then joined by &lt;br&gt;: the only markup is ours, typed text never becomes any.</summary>
+    private static string HtmlLines(string text) => string.Join("<br>", SplitLines(text).Select(E));
 
     /// <summary>Japanese and Chinese share code points but not glyph shapes: each gets its own fonts first.</summary>
     private static string Fonts() => AppLanguages.CodeOf(CultureInfo.CurrentUICulture) switch

@@ -105,7 +105,7 @@ internal sealed class EmailTemplates(IStringLocalizer<Strings> l)
         }
         if (c.WithManageLink && c.Rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted && s.Status == SessionStatus.Published)
         {
-            body.Paragraph(l["Can't come after all? One click frees your seat for the next person on the waitlist."])
+            body.Paragraph(l["Can't come after all? Free your seat for someone else."])
                 .Link(l["I can't come"], RsvpLinks.CantCome(c.Payload.BaseUrl, ManageLinkSlot.Placeholder));
         }
         if (c.WithManageLink)

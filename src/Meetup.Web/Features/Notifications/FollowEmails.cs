@@ -33,7 +33,7 @@ internal static class FollowEmails
             .Heading(l["Confirm that you follow {0}", row.EventName])
             .Paragraph(l["Hi {0}, someone (we hope you) asked to hear about new sessions of {1} at this address.", name, row.EventName])
             .Link(l["Yes, tell me about new sessions"], SubscriptionLinks.Confirm(baseUrl, ManageLinkSlot.Placeholder))
-            .Paragraph(l["If it was not you, ignore this email: nothing is sent to you until the button is used."]);
+            .Paragraph(l["If it was not you, ignore this email: nothing is sent to you until you confirm with the link above."]);
         return new RenderedMessage(l["Confirm: new sessions of {0}", row.EventName], body.Text, body.Html, []);
     }
 }

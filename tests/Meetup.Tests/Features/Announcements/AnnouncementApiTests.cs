@@ -57,7 +57,7 @@ public partial class AnnouncementApiTests
         }
 
         var sent = await admin.PostAsJsonAsync($"/api/events/{ev.Id}/announcements",
-            new { sessionId = session.Id, audience = "followers", message = "<b>Bring your laptop</b>" });
+            new { sessionId = session.Id, audience = "followers", message = "<b>Bring your laptop</b>\nand a charger." });
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         var accepted = (await sent.Content.ReadFromJsonAsync<AnnouncementAccepted>())!;
         Assert.Equal((2, (DateTime?)null), (accepted.Recipients, accepted.SentAt)); // counted as accepted, written by the sender
@@ -83,7 +83,10 @@ public partial class AnnouncementApiTests
         var token = header.Groups["token"].Value;
         Assert.Contains($"/rsvp/new/{session.Id}?invite={token}", aiko.TextBody, StringComparison.Ordinal);
         Assert.Contains(header.Groups["url"].Value, aiko.TextBody, StringComparison.Ordinal); // the visible link too
-        Assert.Contains("&lt;b&gt;Bring your laptop&lt;/b&gt;", aiko.HtmlBody, StringComparison.Ordinal); // plain text, never markup
+        // Plain text, never markup; its line break kept in both parts.
+        Assert.Contains("&lt;b&gt;Bring your laptop&lt;/b&gt;<br>and a charger.", aiko.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<b>Bring your laptop</b>\nand a charger.", aiko.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Mail.AssertPhoneShell(aiko);
         await using (var db = app.Factory.CreateDbContext())
         {
             Assert.Empty(await DatabaseScan.FindAsync(db, token));

@@ -43,6 +43,9 @@ public partial class FollowApiTests
         var mail = Assert.Single(await Mail.WaitForAsync(smtp, 1));
         Assert.Equal("kenji@example.com", mail.To.Mailboxes.Single().Address);
         Assert.Contains("確認", mail.Subject, StringComparison.Ordinal); // in Japanese, the language asked for
+        Mail.AssertPhoneShell(mail);
+        Assert.DoesNotContain("ボタン", mail.TextBody, StringComparison.Ordinal); // the plain part has a link, no button
+        Assert.Contains("リンク", mail.TextBody, StringComparison.Ordinal);
         var token = ConfirmToken(mail);
         await using (var db = app.Factory.CreateDbContext())
         {

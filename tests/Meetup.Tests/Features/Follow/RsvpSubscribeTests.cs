@@ -30,6 +30,8 @@ public partial class RsvpSubscribeTests
         var admin = await app.ApiClientAsync();
         var session = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(7));
         var eventId = await EventOfAsync(app, session.Id);
+        // The group's next session, which she has not registered for (her link for this one now says she is registered).
+        var next = await PublishedSessionAsync(admin, 10, time.GetUtcNow().AddDays(14), eventId: eventId);
         var client = app.Client();
 
         var answer = await client.PostAsJsonAsync($"/api/sessions/{session.Id}/rsvps", new { name = "Aiko", email = "aiko@example.com", subscribe = true });
@@ -50,16 +52,18 @@ public partial class RsvpSubscribeTests
         }
         Assert.Equal("pending", Assert.Single(await SubscribersAsync(admin, eventId)).Status);
         // A personal link of theirs (as an announcement's) still offers the box while the follow waits for its confirmation.
-        Assert.Matches(CheckBox(), await client.GetStringAsync($"/rsvp/new/{session.Id}?invite={token}"));
+        Assert.Matches(CheckBox(), await client.GetStringAsync($"/rsvp/new/{next.Id}?invite={token}"));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/subscriptions/{token}/confirm", null)).StatusCode);
         Assert.Equal("active", Assert.Single(await SubscribersAsync(admin, eventId)).Status);
 
         // Following now: their link fills the form without offering what they already have; the plain form still offers it.
-        var invited = await client.GetStringAsync($"/rsvp/new/{session.Id}?invite={token}");
+        var invited = await client.GetStringAsync($"/rsvp/new/{next.Id}?invite={token}");
         Assert.Contains("value=\"aiko@example.com\"", invited, StringComparison.Ordinal);
         Assert.DoesNotMatch(CheckBox(), invited);
-        Assert.Contains($"action=\"/rsvp/new/{session.Id}?invite={token}\"", invited, StringComparison.Ordinal);
-        Assert.Matches(CheckBox(), await client.GetStringAsync($"/rsvp/new/{session.Id}"));
+        Assert.Contains($"action=\"/rsvp/new/{next.Id}?invite={token}\"", invited, StringComparison.Ordinal);
+        Assert.Matches(CheckBox(), await client.GetStringAsync($"/rsvp/new/{next.Id}"));
+        // Her link for the session she registered for: no form to fill again, it says she is registered.
+        Assert.Contains("data-outcome=\"already-registered\"", await client.GetStringAsync($"/rsvp/new/{session.Id}?invite={token}"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -35,6 +35,7 @@ public class EmailLanguageTests
         Assert.Contains("登録内容の確認・変更・キャンセル", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("You have a seat", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"ja\">", mail.HtmlBody, StringComparison.Ordinal);
+        MailKit.AssertPhoneShell(mail);
         Assert.Contains("alt=\"受付用QRコード\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("2027年1月6日(水) 19:00", mail.HtmlBody, StringComparison.Ordinal);
     }

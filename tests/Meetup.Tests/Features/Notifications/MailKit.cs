@@ -67,6 +67,19 @@ internal static class MailKit
     }
 
     /// <summary>
+    /// Every HTML email is written in one shell (<c>EmailBody</c>): one head, with the viewport that keeps a phone's mail
+    /// app from showing it as a shrunk desktop page.
+    /// </summary>
+    public static void AssertPhoneShell(MimeMessage mail)
+    {
+        var html = mail.HtmlBody ?? "";
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<head>"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<body[ >]"));
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<meta charset=\"utf-8\">", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The message as the recipient would read it. netDumbster keeps the SMTP transparency dots
     /// (RFC 5321 §4.5.2: a line starting with "." is sent as ".."), which a real server removes;
     /// without this, a quoted-printable line that happens to start with "." reads "..".

@@ -21,6 +21,8 @@ public partial class CantComeLinkTests
 {
     private const string ToTheWaitlistJa = "キャンセル待ちの先頭の方にすぐに回ります。";
     private const string ForSomeoneElseJa = "席を空けて、ほかの方に譲ってください。";
+    private const string CancelToTheWaitlistJa = "空いた席はキャンセル待ちの先頭の方に回ります。";
+    private const string CancelForSomeoneElseJa = "席が空き、ほかの方が参加できるようになります。";
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -67,6 +69,10 @@ public partial class CantComeLinkTests
         Assert.Contains("席を空ける", pageHtml, StringComparison.Ordinal);
         Assert.Contains(ToTheWaitlistJa, pageHtml, StringComparison.Ordinal); // Gao waits
         Assert.Equal(["confirmed", "waitlisted"], await StatusesAsync(app, session.Id));
+        // The manage page's "cancel my RSVP" asks by the same rule.
+        var cancelBox = await client.GetStringAsync($"/rsvp/{kenjiLinks[1]}?cancel=1");
+        Assert.Contains(CancelToTheWaitlistJa, cancelBox, StringComparison.Ordinal);
+        Assert.DoesNotContain(CancelForSomeoneElseJa, cancelBox, StringComparison.Ordinal);
 
         // The button frees the seat; Gao moves up and is told, with a fresh link of her own.
         smtp.ClearReceivedEmail();
@@ -83,6 +89,9 @@ public partial class CantComeLinkTests
         var nobodyWaits = await (await client.GetAsync($"/rsvp/{promotedLink}/cant-come")).Content.ReadAsStringAsync();
         Assert.Contains(ForSomeoneElseJa, nobodyWaits, StringComparison.Ordinal);
         Assert.DoesNotContain(ToTheWaitlistJa, nobodyWaits, StringComparison.Ordinal);
+        var nobodyWaitsCancel = await client.GetStringAsync($"/rsvp/{promotedLink}?cancel=1");
+        Assert.Contains(CancelForSomeoneElseJa, nobodyWaitsCancel, StringComparison.Ordinal);
+        Assert.DoesNotContain(CancelToTheWaitlistJa, nobodyWaitsCancel, StringComparison.Ordinal);
 
         // Again (a double click, the older link): still freed once, nothing else changes.
         var again = await FormPost.SubmitAsync(client, $"/rsvp/{kenjiLinks[0]}/cant-come", "cant-come", new Dictionary<string, string>());

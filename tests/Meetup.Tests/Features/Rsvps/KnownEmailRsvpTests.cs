@@ -102,7 +102,7 @@ public partial class KnownEmailRsvpTests
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-outcome=\"confirmed\"", html, StringComparison.Ordinal);
         Assert.Contains("You have a seat!", html, StringComparison.Ordinal);
-        Assert.Contains("We have emailed you the link to manage it.", html, StringComparison.Ordinal);
+        Assert.Contains("We have emailed you a confirmation with a calendar entry, your check-in code and the link to manage your RSVP.", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(AnyToken(), html);
         Assert.DoesNotContain("Open your RSVP page", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data:image/png", html, StringComparison.Ordinal);

@@ -67,7 +67,8 @@ public class SessionMessageTests
             Assert.Contains("Room change", m.Subject, StringComparison.Ordinal);
             Assert.Contains(session.Title, m.Subject, StringComparison.Ordinal);
             Assert.Contains("We moved to <b>Room 3</b>.", m.TextBody, StringComparison.Ordinal);
-            Assert.Contains("&lt;b&gt;Room 3&lt;/b&gt;", m.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains("&lt;b&gt;Room 3&lt;/b&gt;.<br>Bring your laptop.", m.HtmlBody, StringComparison.Ordinal); // its line break kept
+            Mail.AssertPhoneShell(m);
             Assert.DoesNotContain("<b>Room 3", m.HtmlBody, StringComparison.Ordinal);
         });
         Assert.Contains("主催者", kenji.TextBody, StringComparison.Ordinal); // Japanese

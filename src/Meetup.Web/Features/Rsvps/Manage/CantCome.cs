@@ -17,4 +17,10 @@ public static class CantCome
         _ when now >= rsvp.StartsAt => CantComeState.Past,
         _ => CantComeState.Open,
     };
+
+    /// <summary>
+    /// Whether freeing this RSVP hands its seat to someone: a confirmed seat while <paramref name="waiting"/> people wait.
+    /// The pages that free a seat (this one, the manage page's cancel) promise the waitlist only then.
+    /// </summary>
+    public static bool SeatGoesToWaitlist(RsvpDetails rsvp, int waiting) => rsvp.Status == "confirmed" && waiting > 0;
 }

@@ -16,7 +16,8 @@ public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
 {
     /// <summary>
     /// Who an announcement's personal RSVP link names (its token is a link of their follow of the session's group, kept as
-    /// a hash), to fill the form; null for an unknown, erased or other group's link. It only fills: nobody is registered by it.
+    /// a hash), to fill the form, and whether they are registered for the session already (the link opened again);
+    /// null for an unknown, erased or other group's link. It only fills: nobody is registered by it.
     /// </summary>
     public async Task<RsvpInvitee?> InviteeAsync(int sessionId, string? token, CancellationToken ct = default)
     {
@@ -30,7 +31,11 @@ public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
             .Where(l => l.Hash == hash && l.Subscription!.Attendee!.ErasedAt == null
                 && db.Sessions.Any(s => s.Id == sessionId && s.EventId == l.Subscription.EventId))
             .Select(l => new RsvpInvitee(l.Subscription!.Attendee!.DisplayName, l.Subscription.Attendee.Email, l.Subscription.Language ?? l.Subscription.Attendee.PreferredLanguage,
-                l.Subscription.Status == SubscriptionStatus.Active))
+                l.Subscription.Status == SubscriptionStatus.Active,
+                db.Rsvps.Where(r => r.SessionId == sessionId && r.AttendeeId == l.Subscription.AttendeeId && r.Status != RsvpStatus.Cancelled)
+                    .Select(r => (RsvpStatus?)r.Status).FirstOrDefault(),
+                db.Rsvps.Where(r => r.SessionId == sessionId && r.AttendeeId == l.Subscription.AttendeeId && r.Status != RsvpStatus.Cancelled)
+                    .Select(r => r.WaitlistPosition).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -67,6 +72,8 @@ public sealed class RsvpQueries(IDbContextFactory<MeetupDb> dbFactory, TimeProvi
     }
 }
 
-/// <summary>The person an announcement's RSVP link fills the form with.</summary>
-/// <summary>Whom an announcement's personal link is for; <paramref name="Following"/>: they follow the event now.</summary>
-public sealed record RsvpInvitee(string? Name, string? Email, string? Language, bool Following);
+/// <summary>
+/// Whom an announcement's personal link is for; <paramref name="Following"/>: they follow the event now;
+/// <paramref name="Registered"/>: their RSVP for the session (confirmed or waitlisted at <paramref name="WaitlistPosition"/>), if any.
+/// </summary>
+public sealed record RsvpInvitee(string? Name, string? Email, string? Language, bool Following, RsvpStatus? Registered, int? WaitlistPosition);
