@@ -95,14 +95,10 @@ internal static class RateLimitSetup
             await ApiResults.TooManyRequests(l["Too many attempts from your network. Try again in {0} seconds.", retryAfter]).ExecuteAsync(http);
             return;
         }
-        http.Response.ContentType = "text/html; charset=utf-8";
         var e = HtmlEncoder.Default;
-        await http.Response.WriteAsync($"""
-            <!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{e.Encode(l["Please wait a moment"])}</title><link rel="stylesheet" href="/app.css"></head>
-            <body><main class="public-main"><div class="narrow-page"><h1 class="page-title">{e.Encode(l["Please wait a moment"])}</h1>
+        await WaitPageAsync(http, l, $"""
             <p>{e.Encode(l["There were too many attempts from your network in a short time. Please try again in a minute."])}</p>
-            <p><a class="btn btn-primary" href="{e.Encode(WebUtility.UrlDecode(http.Request.Path.Value ?? "/"))}">{e.Encode(l["Back"])}</a></p></div></main></body></html>
+            <p><a class="btn btn-primary" href="{e.Encode(WebUtility.UrlDecode(http.Request.Path.Value ?? "/"))}">{e.Encode(l["Back"])}</a></p>
             """, ct);
     }
 
@@ -112,13 +108,19 @@ internal static class RateLimitSetup
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "1";
+        await WaitPageAsync(http, l, $"<p>{HtmlEncoder.Default.Encode(l["Very many people are opening this page right now. Please reload it in a moment."])}</p>", ct);
+    }
+
+    /// <summary>The "please wait a moment" page around a body of already-encoded HTML (the 429 and 503 answers).</summary>
+    private static Task WaitPageAsync(HttpContext http, IStringLocalizer<Strings> l, string body, CancellationToken ct)
+    {
         http.Response.ContentType = "text/html; charset=utf-8";
-        var e = HtmlEncoder.Default;
-        await http.Response.WriteAsync($"""
+        var title = HtmlEncoder.Default.Encode(l["Please wait a moment"]);
+        return http.Response.WriteAsync($"""
             <!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{e.Encode(l["Please wait a moment"])}</title><link rel="stylesheet" href="/app.css"></head>
-            <body><main class="public-main"><div class="narrow-page"><h1 class="page-title">{e.Encode(l["Please wait a moment"])}</h1>
-            <p>{e.Encode(l["Very many people are opening this page right now. Please reload it in a moment."])}</p></div></main></body></html>
+            <title>{title}</title><link rel="stylesheet" href="/app.css"></head>
+            <body><main class="public-main"><div class="narrow-page"><h1 class="page-title">{title}</h1>
+            {body}</div></main></body></html>
             """, ct);
     }
 }
