@@ -93,6 +93,13 @@ public sealed class AnnouncementService(
         {
             return OperationResult<AnnouncementCreated>.Invalid(errors);
         }
+        // A send now while another announcement of this session is still going out would be counted before that one's
+        // recipients are written (so it would promise people who then get nothing): say so instead.
+        if (sendAt is null && await SendingAsync(db, input.SessionId!.Value, now, ct))
+        {
+            return OperationResult<AnnouncementCreated>.Conflict(
+                l["An announcement of this session is being sent right now. Once it has gone out, this page shows who is left to send to."]);
+        }
         // Selected once: the dry run's answer, or a send-now's count as accepted (the request writes no recipient).
         var people = input.DryRun || sendAt is null ? await audiences.SelectAsync(eventId, input.SessionId!.Value, audience, ct) : null;
         if (input.DryRun)
@@ -119,6 +126,14 @@ public sealed class AnnouncementService(
             sendNow.Notify();
         }
         return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(announcement.Id, people?.Count ?? 0, announcement.SendAt, null));
+    }
+
+    /// <summary>An announcement of the session that is due and not finished (as <see cref="AnnouncementSender"/> resumes them).</summary>
+    private static Task<bool> SendingAsync(MeetupDb db, int sessionId, DateTime now, CancellationToken ct)
+    {
+        var since = now - AnnouncementSender.ResumeWithin;
+        return db.Announcements.AnyAsync(a => a.SessionId == sessionId && a.CancelledAt == null && a.CompletedAt == null
+            && a.SendAt <= now && (a.SentAt == null || a.SentAt >= since), ct);
     }
 
     /// <summary>Cancels a scheduled announcement; 409 once sent, 404 unknown. Cancelling again changes nothing.</summary>

@@ -42,7 +42,7 @@ internal sealed class EmailBody
     public EmailBody ParagraphLinking(string text, string url)
     {
         _text.AppendLine(text).AppendLine();
-        var link = $"<a href=\"{E(url)}\">{E(url)}</a>";
+        var link = $"<a href=\"{E(url)}\" style=\"word-break:break-all\">{E(url)}</a>"; // a long address wraps on a phone
         _html.Append("<p>").Append(E(text).Replace(E(url), link, StringComparison.Ordinal)).Append("</p>");
         return this;
     }

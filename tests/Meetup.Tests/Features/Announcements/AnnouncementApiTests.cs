@@ -65,6 +65,18 @@ public partial class AnnouncementApiTests
         {
             Assert.Empty(await db.AnnouncementRecipients.ToListAsync());
         }
+        // While it goes out, another send now of this session (a second tab) would be counted before its recipients
+        // are written: 409 (its dry run too), nothing written.
+        foreach (var dryRun in new[] { true, false })
+        {
+            var again = await admin.PostAsJsonAsync($"/api/events/{ev.Id}/announcements", new { sessionId = session.Id, audience = "followers", dryRun });
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Contains("being sent right now", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Announcements.CountAsync());
+        }
         using (var scope = app.Factory.Services.CreateScope())
         {
             var sender = scope.ServiceProvider.GetRequiredService<AnnouncementSender>(); // what the woken loop runs (switched off here)

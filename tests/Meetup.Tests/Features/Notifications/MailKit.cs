@@ -77,6 +77,11 @@ internal static class MailKit
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<body[ >]"));
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
         Assert.Contains("<meta charset=\"utf-8\">", html, StringComparison.Ordinal);
+        // A link that shows its address (an unsubscribe link) wraps instead of widening the email past a phone's width.
+        foreach (System.Text.RegularExpressions.Match shown in System.Text.RegularExpressions.Regex.Matches(html, "<a ([^>]*)>https?://[^<]*</a>"))
+        {
+            Assert.Contains("word-break:break-all", shown.Groups[1].Value, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>
