@@ -20,6 +20,7 @@ internal static class AnnouncementEndpoints
                     OperationStatus.Ok when input.DryRun => TypedResults.Ok(new AnnouncementDryRun(result.Value!.Recipients, result.Value.Sample)),
                     OperationStatus.Ok => TypedResults.Accepted((string?)null, new AnnouncementAccepted(result.Value!.Id, result.Value.Recipients, result.Value.SendAt, result.Value.SentAt)),
                     OperationStatus.Invalid => ApiResults.Invalid(result.Errors),
+                    OperationStatus.Conflict => ApiResults.Conflict(result.Detail),
                     _ => ApiResults.NotFound(result.Detail ?? "No such event."),
                 };
             })
@@ -31,8 +32,8 @@ internal static class AnnouncementEndpoints
                 + "`recipients` is the audience counted when it was accepted (the actual recipients are fixed when the sender "
                 + "claims it, usually within a second; the list shows the final figure); 0 for a scheduled one. With "
                 + "`dryRun: true` 200 `{recipients, sample: [{name, email}]}` and nothing written. 400 names each invalid field; "
-                + "404 for an unknown event.")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+                + "404 for an unknown event; 409 for a send-now (or its dry run) while another announcement of the session is still going out.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapGet("/events/{id:int}/announcements", async (int id, AnnouncementService service, CancellationToken ct) =>
                 (await service.ListAsync(id, ct)).ToOk())
