@@ -45,7 +45,6 @@ internal static class RateLimitSetup
     {
         builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimiting");
         builder.Services.AddOptions<PageReadSettings>().BindConfiguration("PageReads");
-        builder.Services.AddSingleton<RsvpWritesInFlight>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<PageReadSettings>>((o, reads) => o.GlobalLimiter = PageReadLimit.Create(reads));
         builder.Services.AddRateLimiter(o =>
         {

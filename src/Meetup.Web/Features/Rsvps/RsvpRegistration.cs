@@ -17,6 +17,7 @@ internal static class RsvpRegistration
         services.AddScoped<SeatLock>();
         services.AddScoped<RsvpService>();
         services.AddSingleton<RsvpBatcher>();
+        services.AddSingleton<RsvpWritesInFlight>();
         services.AddScoped<RsvpBatchWriter>();
         services.AddScoped<RsvpManageService>();
         services.AddScoped<RsvpAdminService>();

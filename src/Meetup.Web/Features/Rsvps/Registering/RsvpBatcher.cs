@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.Channels;
 using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
-using Meetup.Web.Hosting;
 
 using Meetup.Web.Features.Notifications;
 
