@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Meetup.Data;
 using Meetup.Data.Entities;
 using Meetup.Data.Locking;
@@ -25,6 +26,19 @@ public sealed class AnnouncementSender(
 {
     /// <summary>How long after its start an interrupted send is still finished.</summary>
     public static readonly TimeSpan ResumeWithin = TimeSpan.FromHours(2);
+
+    /// <summary>Due and not claimed yet: <see cref="SendDueAsync"/> sends it.</summary>
+    internal static Expression<Func<Announcement, bool>> Due(DateTime now) => a => a.SentAt == null && a.CancelledAt == null && a.SendAt <= now;
+
+    /// <summary>
+    /// Claimed within <see cref="ResumeWithin"/> and stopped before its last chunk: <see cref="SendDueAsync"/> finishes it.
+    /// A completed one is never selected again.
+    /// </summary>
+    internal static Expression<Func<Announcement, bool>> Unfinished(DateTime now)
+    {
+        var since = now - ResumeWithin;
+        return a => a.SentAt != null && a.SentAt >= since && a.CompletedAt == null && a.CancelledAt == null;
+    }
 
     /// <summary>People written per transaction.</summary>
     public int ChunkSize { get; set; } = 250;
@@ -54,16 +68,11 @@ public sealed class AnnouncementSender(
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var since = now - ResumeWithin;
         List<int> due, started;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            due = await db.Announcements.AsNoTracking().Where(a => a.SentAt == null && a.CancelledAt == null && a.SendAt <= now)
-                .OrderBy(a => a.SendAt).Select(a => a.Id).ToListAsync(ct);
-            // Only sends that stopped before their last chunk: a completed one is never selected again.
-            started = await db.Announcements.AsNoTracking()
-                .Where(a => a.SentAt != null && a.SentAt >= since && a.CompletedAt == null && a.CancelledAt == null)
-                .OrderBy(a => a.SentAt).Select(a => a.Id).ToListAsync(ct);
+            due = await db.Announcements.AsNoTracking().Where(Due(now)).OrderBy(a => a.SendAt).Select(a => a.Id).ToListAsync(ct);
+            started = await db.Announcements.AsNoTracking().Where(Unfinished(now)).OrderBy(a => a.SentAt).Select(a => a.Id).ToListAsync(ct);
         }
         var sent = 0;
         foreach (var id in due)

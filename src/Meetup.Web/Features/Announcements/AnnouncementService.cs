@@ -128,12 +128,11 @@ public sealed class AnnouncementService(
         return OperationResult<AnnouncementCreated>.Ok(new AnnouncementCreated(announcement.Id, people?.Count ?? 0, announcement.SendAt, null));
     }
 
-    /// <summary>An announcement of the session that is due and not finished (as <see cref="AnnouncementSender"/> resumes them).</summary>
-    private static Task<bool> SendingAsync(MeetupDb db, int sessionId, DateTime now, CancellationToken ct)
+    /// <summary>An announcement of the session that the sender has still to send or finish (its own rules).</summary>
+    private static async Task<bool> SendingAsync(MeetupDb db, int sessionId, DateTime now, CancellationToken ct)
     {
-        var since = now - AnnouncementSender.ResumeWithin;
-        return db.Announcements.AnyAsync(a => a.SessionId == sessionId && a.CancelledAt == null && a.CompletedAt == null
-            && a.SendAt <= now && (a.SentAt == null || a.SentAt >= since), ct);
+        var ofSession = db.Announcements.Where(a => a.SessionId == sessionId);
+        return await ofSession.AnyAsync(AnnouncementSender.Due(now), ct) || await ofSession.AnyAsync(AnnouncementSender.Unfinished(now), ct);
     }
 
     /// <summary>Cancels a scheduled announcement; 409 once sent, 404 unknown. Cancelling again changes nothing.</summary>
