@@ -2,6 +2,7 @@ using System.Text.Json;
 using Meetup.Data;
 using Meetup.Data.Claims;
 using Meetup.Data.Entities;
+using Meetup.Data.Locking;
 using Meetup.Web.Features.Shared;
 using Meetup.Web.Features.Shared.Links;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,12 @@ namespace Meetup.Web.Features.Notifications;
 /// <see cref="NotificationOptions.MaxAttempts"/>; a restart loses nothing because the rows are the queue.
 /// The Message-Id is derived from the row, so a receiver can drop the rare duplicate of a message
 /// whose success could not be recorded (SMTP accepted it, then this process died).
+/// Every write takes its turn at SQLite's writer (<see cref="TurnTakingWrite"/>) like the RSVPs and check-ins it runs
+/// beside: a drain of thousands writes twice per email, and an RSVP then waits for one of those short writes, not in
+/// SQLite's sleeping busy handler (docs/architecture.md).
 /// </summary>
 public sealed class OutboxSender(
-    IDbContextFactory<MeetupDb> dbFactory, IEmailTransport transport, MessageRenderer renderer, Outbox outbox, OutboxSignal signal,
+    IDbContextFactory<MeetupDb> dbFactory, SeatGates gates, IEmailTransport transport, MessageRenderer renderer, Outbox outbox, OutboxSignal signal,
     IOptions<NotificationOptions> options, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
 {
     private readonly NotificationOptions _options = options.Value;
@@ -60,7 +64,8 @@ public sealed class OutboxSender(
         var token = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var batch = await OutboxClaims.ClaimAsync(db, token, now, now.AddSeconds(_options.LeaseSeconds), _options.BatchSize, ct);
+        var batch = await TurnTakingWrite.RunAsync(db, gates,
+            c => OutboxClaims.ClaimAsync(db, token, now, now.AddSeconds(_options.LeaseSeconds), _options.BatchSize, c), ct);
         if (batch.Count == 0)
         {
             return 0;
@@ -105,7 +110,7 @@ public sealed class OutboxSender(
                     message.NextAttemptAt = null;
                     message.Attempts++;
                     Release(message);
-                    await db.SaveChangesAsync(ct);
+                    await SaveAsync(db, ct);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested && ex is not DbUpdateException)
                 {
@@ -131,13 +136,14 @@ public sealed class OutboxSender(
     {
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-_options.KeepSentDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var blanked = await Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.SentAt < cutoff || o.FailedAt < cutoff) && o.Recipient != ""), ct);
+        var blanked = await TurnTakingWrite.RunAsync(db, gates,
+            c => Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.SentAt < cutoff || o.FailedAt < cutoff) && o.Recipient != ""), c), ct);
         // A message being sent while its person erased their data may have been written back after the erasure
         // blanked it: blank it again, whatever its age, once no sender holds it.
         var now = time.GetUtcNow().UtcDateTime;
-        blanked += await Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.ClaimToken == null || o.ClaimedUntil < now)
+        blanked += await TurnTakingWrite.RunAsync(db, gates, c => Outbox.BlankAsync(db.OutboxMessages.Where(o => (o.ClaimToken == null || o.ClaimedUntil < now)
             && (o.Recipient != "" || o.Subject != null || o.TextBody != null || o.LastError != null)
-            && db.Attendees.Any(a => a.Id == o.AttendeeId && a.ErasedAt != null)), ct);
+            && db.Attendees.Any(a => a.Id == o.AttendeeId && a.ErasedAt != null)), c), ct);
         if (blanked > 0)
         {
             logger.LogInformation("Outbox: blanked {Count} messages sent before {Cutoff:o}", blanked, cutoff);
@@ -175,6 +181,7 @@ public sealed class OutboxSender(
             var facts = JsonSerializer.Deserialize<NotificationPayload>(message.Payload, Outbox.Json) ?? new();
             message.Payload = JsonSerializer.Serialize(facts with { ListUnsubscribe = listUnsubscribe }, Outbox.Json);
         }
+        string? keep = null;
         if (!ManageLinkSlot.In(rendered.Text) && !ManageLinkSlot.In(rendered.Html))
         {
             message.Secret = null; // no link in it (or the key ring lost it): nothing to fill in later
@@ -184,11 +191,18 @@ public sealed class OutboxSender(
             // The survey link is made now, with the email that carries it (walk-ins have no manage link to lend).
             message.Secret = outbox.Protect(FeedbackLinks.Issue(db, sessionId, attendeeId, time.GetUtcNow().UtcDateTime));
         }
-        else if (fresh is not null)
+        else
         {
-            await ManageLinkHashes.AddAsync(db, message.RsvpId!.Value, fresh, time.GetUtcNow().UtcDateTime, ct);
+            keep = fresh;
         }
-        await db.SaveChangesAsync(ct);
+        await TurnTakingWrite.RunAsync(db, gates, async c =>
+        {
+            if (keep is not null)
+            {
+                await ManageLinkHashes.AddAsync(db, message.RsvpId!.Value, keep, time.GetUtcNow().UtcDateTime, c);
+            }
+            return await db.SaveChangesAsync(c);
+        }, ct);
         return true;
     }
 
@@ -200,7 +214,7 @@ public sealed class OutboxSender(
         message.LastError = reason;
         message.Secret = null;
         Release(message);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, ct);
         logger.LogInformation("Outbox message {Id} ({Kind}) {Reason}", message.Id, message.Kind, reason);
     }
 
@@ -222,8 +236,11 @@ public sealed class OutboxSender(
             logger.LogWarning("Outbox message {Id} ({Kind}) attempt {Attempts} failed: {Error}; next try at {Next:o}", message.Id, message.Kind, message.Attempts, ex.Message, message.NextAttemptAt);
         }
         Release(message);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, ct);
     }
+
+    /// <summary>What this pass changed, written in one turn at SQLite's writer (<see cref="TurnTakingWrite"/>).</summary>
+    private Task<int> SaveAsync(MeetupDb db, CancellationToken ct) => TurnTakingWrite.RunAsync(db, gates, c => db.SaveChangesAsync(c), ct);
 
     /// <summary>The address as a reason can hold it: control characters (PostgreSQL refuses NUL) shown as \uXXXX.</summary>
     private static string Printable(string address)
