@@ -12,14 +12,15 @@ using MimeKit;
 namespace Meetup.Web.Features.Notifications;
 
 /// <summary>
-/// Sends the outbox: claims due rows, renders each once, sends, and records the outcome row by row.
-/// A failure (SMTP down, a bad address) is retried with exponential backoff up to
-/// <see cref="NotificationOptions.MaxAttempts"/>; a restart loses nothing because the rows are the queue.
-/// The Message-Id is derived from the row, so a receiver can drop the rare duplicate of a message
-/// whose success could not be recorded (SMTP accepted it, then this process died).
-/// Every write takes its turn at SQLite's writer (<see cref="TurnTakingWrite"/>) like the RSVPs and check-ins it runs
-/// beside: a drain of thousands writes twice per email, and an RSVP then waits for one of those short writes, not in
-/// SQLite's sleeping busy handler (docs/architecture.md).
+/// Sends the outbox a batch at a time (<see cref="NotificationOptions.BatchSize"/>): claims due rows, renders those not
+/// rendered yet and writes them (with the hashes of any fresh links in them) before any goes out, sends each, and
+/// records the batch's outcomes in one write. Three short writes per batch instead of two per email, each taking its
+/// turn at SQLite's writer (<see cref="TurnTakingWrite"/>) like the RSVPs and check-ins it runs beside: during a drain
+/// of thousands an RSVP waits for one short write of the sender, not in SQLite's sleeping busy handler
+/// (docs/architecture.md). A failure (SMTP down, a bad address) is retried with exponential backoff up to
+/// <see cref="NotificationOptions.MaxAttempts"/>; a restart loses nothing because the rows are the queue. The Message-Id
+/// is derived from the row, so a receiver can drop the rare duplicate of a message whose success could not be recorded
+/// (SMTP accepted it, then this process died before the batch's outcomes were written: at most one batch).
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<MeetupDb> dbFactory, SeatGates gates, IEmailTransport transport, MessageRenderer renderer, Outbox outbox, OutboxSignal signal,
@@ -71,38 +72,62 @@ public sealed class OutboxSender(
             return 0;
         }
 
+        // Rendered first, all in memory; one turn writes them (with their fresh links' hashes) before any goes out.
+        var ready = new List<(OutboxMessage Message, string? Token)>();
+        var fresh = new List<(int RsvpId, string Token)>();
+        foreach (var message in batch)
+        {
+            try
+            {
+                if (!AccountAddress.IsDeliverable(message.Recipient))
+                {
+                    // Someone imported by their account on another site (AccountAddress): there is no mailbox to try.
+                    Skip(message, $"Skipped: {message.Recipient} is under the reserved .invalid domain (a person known only by an account on another site), not a mailbox.");
+                    continue;
+                }
+                if (!EmailRules.CanSend(message.Recipient))
+                {
+                    // Stored before addresses were checked at the door (EmailRules): no attempt can ever parse it.
+                    Skip(message, $"Failed: the address {Printable(message.Recipient)} cannot be parsed as one mailbox; it will not be retried.");
+                    continue;
+                }
+                var manageToken = outbox.Unprotect(message.Secret);
+                if (message.Subject is not null && manageToken is null && (ManageLinkSlot.In(message.TextBody) || ManageLinkSlot.In(message.HtmlBody)))
+                {
+                    message.Subject = null; // the key ring lost the link since it was rendered: write it again without
+                }
+                if (message.Subject is null)
+                {
+                    if (!await RenderAsync(db, message, fresh, ct))
+                    {
+                        continue;
+                    }
+                    manageToken = outbox.Unprotect(message.Secret);
+                }
+                ready.Add((message, manageToken));
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                Fail(message, ex);
+            }
+        }
+        await TurnTakingWrite.RunAsync(db, gates, async c =>
+        {
+            foreach (var (rsvpId, link) in fresh)
+            {
+                await ManageLinkHashes.AddAsync(db, rsvpId, link, time.GetUtcNow().UtcDateTime, c);
+                await db.SaveChangesAsync(c); // each link's rotation sees the one before it
+            }
+            return await db.SaveChangesAsync(c);
+        }, ct);
+
         IEmailConnection? connection = null;
         try
         {
-            foreach (var message in batch)
+            foreach (var (message, manageToken) in ready)
             {
                 try
                 {
-                    if (!AccountAddress.IsDeliverable(message.Recipient))
-                    {
-                        // Someone imported by their account on another site (AccountAddress): there is no mailbox to try.
-                        await SkipAsync(db, message, $"Skipped: {message.Recipient} is under the reserved .invalid domain (a person known only by an account on another site), not a mailbox.", ct);
-                        continue;
-                    }
-                    if (!EmailRules.CanSend(message.Recipient))
-                    {
-                        // Stored before addresses were checked at the door (EmailRules): no attempt can ever parse it.
-                        await SkipAsync(db, message, $"Failed: the address {Printable(message.Recipient)} cannot be parsed as one mailbox; it will not be retried.", ct);
-                        continue;
-                    }
-                    var manageToken = outbox.Unprotect(message.Secret);
-                    if (message.Subject is not null && manageToken is null && (ManageLinkSlot.In(message.TextBody) || ManageLinkSlot.In(message.HtmlBody)))
-                    {
-                        message.Subject = null; // the key ring lost the link since it was rendered: write it again without
-                    }
-                    if (message.Subject is null)
-                    {
-                        if (!await RenderAsync(db, message, ct))
-                        {
-                            continue;
-                        }
-                        manageToken = outbox.Unprotect(message.Secret);
-                    }
                     connection ??= await transport.ConnectAsync(ct);
                     await connection.SendAsync(ToMime(message, manageToken), ct);
                     message.Secret = null; // the link has gone out; nothing left to fill in
@@ -110,11 +135,10 @@ public sealed class OutboxSender(
                     message.NextAttemptAt = null;
                     message.Attempts++;
                     Release(message);
-                    await SaveAsync(db, ct);
                 }
-                catch (Exception ex) when (!ct.IsCancellationRequested && ex is not DbUpdateException)
+                catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
-                    await FailAsync(db, message, ex, ct);
+                    Fail(message, ex);
                 }
             }
         }
@@ -124,6 +148,8 @@ public sealed class OutboxSender(
             {
                 await connection.DisposeAsync();
             }
+            // One turn records the batch's outcomes, also when stopping: what went out is not sent again.
+            await SaveAsync(db, CancellationToken.None);
         }
         return batch.Count;
     }
@@ -158,7 +184,7 @@ public sealed class OutboxSender(
     private static readonly HashSet<NotificationKind> FreshLinkKinds =
         [NotificationKind.Reminder, NotificationKind.RsvpPromoted, NotificationKind.SessionChanged, NotificationKind.SessionMessage];
 
-    private async Task<bool> RenderAsync(MeetupDb db, OutboxMessage message, CancellationToken ct)
+    private async Task<bool> RenderAsync(MeetupDb db, OutboxMessage message, List<(int RsvpId, string Token)> freshLinks, CancellationToken ct)
     {
         string? fresh = null;
         if (message.Secret is null && message.RsvpId is not null && FreshLinkKinds.Contains(message.Kind))
@@ -169,7 +195,7 @@ public sealed class OutboxSender(
         var rendered = await renderer.RenderAsync(message, ct);
         if (rendered is null)
         {
-            await SkipAsync(db, message, "Skipped: no longer applies.", ct);
+            Skip(message, "Skipped: no longer applies.");
             return false;
         }
         message.Subject = rendered.Subject.Length > 500 ? rendered.Subject[..500] : rendered.Subject;
@@ -181,7 +207,6 @@ public sealed class OutboxSender(
             var facts = JsonSerializer.Deserialize<NotificationPayload>(message.Payload, Outbox.Json) ?? new();
             message.Payload = JsonSerializer.Serialize(facts with { ListUnsubscribe = listUnsubscribe }, Outbox.Json);
         }
-        string? keep = null;
         if (!ManageLinkSlot.In(rendered.Text) && !ManageLinkSlot.In(rendered.Html))
         {
             message.Secret = null; // no link in it (or the key ring lost it): nothing to fill in later
@@ -191,34 +216,26 @@ public sealed class OutboxSender(
             // The survey link is made now, with the email that carries it (walk-ins have no manage link to lend).
             message.Secret = outbox.Protect(FeedbackLinks.Issue(db, sessionId, attendeeId, time.GetUtcNow().UtcDateTime));
         }
-        else
+        else if (fresh is not null)
         {
-            keep = fresh;
+            freshLinks.Add((message.RsvpId!.Value, fresh)); // its hash is stored before the email goes out
         }
-        await TurnTakingWrite.RunAsync(db, gates, async c =>
-        {
-            if (keep is not null)
-            {
-                await ManageLinkHashes.AddAsync(db, message.RsvpId!.Value, keep, time.GetUtcNow().UtcDateTime, c);
-            }
-            return await db.SaveChangesAsync(c);
-        }, ct);
         return true;
     }
 
-    /// <summary>Gives a message up without trying it, with the reason.</summary>
-    private async Task SkipAsync(MeetupDb db, OutboxMessage message, string reason, CancellationToken ct)
+    /// <summary>Gives a message up without trying it, with the reason (written with the batch's outcomes).</summary>
+    private void Skip(OutboxMessage message, string reason)
     {
         message.NextAttemptAt = null;
         message.FailedAt = time.GetUtcNow().UtcDateTime;
         message.LastError = reason;
         message.Secret = null;
         Release(message);
-        await SaveAsync(db, ct);
         logger.LogInformation("Outbox message {Id} ({Kind}) {Reason}", message.Id, message.Kind, reason);
     }
 
-    private async Task FailAsync(MeetupDb db, OutboxMessage message, Exception ex, CancellationToken ct)
+    /// <summary>Counts a failed attempt: tried again later with backoff, or given up (written with the batch's outcomes).</summary>
+    private void Fail(OutboxMessage message, Exception ex)
     {
         var now = time.GetUtcNow().UtcDateTime;
         message.Attempts++;
@@ -236,7 +253,6 @@ public sealed class OutboxSender(
             logger.LogWarning("Outbox message {Id} ({Kind}) attempt {Attempts} failed: {Error}; next try at {Next:o}", message.Id, message.Kind, message.Attempts, ex.Message, message.NextAttemptAt);
         }
         Release(message);
-        await SaveAsync(db, ct);
     }
 
     /// <summary>What this pass changed, written in one turn at SQLite's writer (<see cref="TurnTakingWrite"/>).</summary>

@@ -10,8 +10,8 @@ using static Meetup.Tests.Features.Rsvps.RsvpKit;
 namespace Meetup.Tests.Features.Notifications;
 
 /// <summary>
-/// The outbox sender writes twice per email (the rendered message, then its outcome) while 5,000 announcement emails
-/// drain. On SQLite (one writer) those writes take their turn at the gate every RSVP and check-in queues at
+/// The outbox sender writes three times per batch (its claim, the rendered messages, their outcomes) while 5,000
+/// announcement emails drain. On SQLite (one writer) those writes take their turn at the gate every RSVP and check-in queues at
 /// (<see cref="TurnTakingWrite"/>), so an RSVP waits for one short write of the sender at most instead of polling in
 /// SQLite's sleeping busy handler while the sender writes back to back (docs/architecture.md). PostgreSQL: no gate.
 /// </summary>
