@@ -91,6 +91,9 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await Expect(phone.Locator("[data-outcome=confirmed]")).ToBeVisibleAsync();
         await Expect(phone.Locator("[data-outcome=confirmed]")).ToBeInViewportAsync();
         await Expect(phone.Locator("[data-outcome=confirmed] [data-emailed]")).ToHaveCountAsync(1); // one email, said once
+        // No manage link for a link that may have been forwarded: the answer says where the RSVP page is instead.
+        await Expect(phone.Locator("[data-outcome=confirmed] [data-manage=in-email]")).ToHaveTextAsync("登録内容のページは、そのメールのリンクから開けます。変更やキャンセルもそこからできます。");
+        await Expect(phone.Locator("[data-outcome=confirmed] a[href^='/rsvp/']")).ToHaveCountAsync(0);
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-rsvp-done-390-ja.png"), FullPage = true });
 
         // The same link opened again: they are registered, so no empty form; a new manage link can be emailed.
@@ -115,8 +118,12 @@ public partial class FollowJourneyTests(RsvpAppFixture fixture) : IClassFixture<
         await AssertRoomyAsync(stop);
         await stop.ClickAsync();
         await Expect(phone.Locator("[data-outcome=unsubscribed]")).ToBeVisibleAsync();
-        await phone.Locator("a[data-link=event]").ClickAsync();
+        await AssertFitsAsync(phone, "the unsubscribed page");
+        await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-unsubscribed-page-390-ja.png"), FullPage = true });
+        // Not a dead end: "Follow again" leads to the follow form on the group's page (a new request, confirmed by email).
+        await phone.GetByRole(AriaRole.Link, new() { Name = "もう一度フォローできます", Exact = false }).ClickAsync();
         await Expect(phone.Locator("#follow")).ToBeVisibleAsync(); // back on the group's page
+        await Expect(phone.Locator("#follow-email")).ToBeInViewportAsync(); // at its follow form
         await phone.ScreenshotAsync(new() { Path = RsvpAppFixture.Artifact("announcement-unsubscribed-390-ja.png"), FullPage = true });
 
         await AdminSession.GotoAsync(page, $"/admin/events/{eventId}/followers");

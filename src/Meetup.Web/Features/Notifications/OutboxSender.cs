@@ -298,6 +298,9 @@ public sealed class OutboxSender(
             }
         }
         message.Body = builder.ToMessageBody();
+        // Every part declares a 7-bit-safe Content-Transfer-Encoding (quoted-printable or base64, as MimeKit judges best):
+        // a ja/zh body sent as undeclared 8-bit can be mangled by a relay, and the .eml files get the same (docs/architecture.md, Email).
+        message.Prepare(EncodingConstraint.SevenBit);
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (token is not null && JsonSerializer.Deserialize<NotificationPayload>(m.Payload, Outbox.Json)?.ListUnsubscribe is { } unsubscribe)
         {
