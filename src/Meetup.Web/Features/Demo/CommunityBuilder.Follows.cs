@@ -90,7 +90,7 @@ internal sealed partial class CommunityBuilder
             SentAt = sendAt,
         };
         invitation.Recipients.AddRange(recipients.Select(f => new AnnouncementRecipient { Attendee = f.Attendee }));
-        RegisteredAfter(random, held[invited], sendAt, recipients.Select(f => f.Attendee).ToHashSet());
+        RegisteredAfter(random, held[invited], sendAt, recipients.Select(f => f.Attendee!).ToHashSet());
         return (follows, [invitation]);
     }
 

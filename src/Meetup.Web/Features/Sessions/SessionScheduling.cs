@@ -39,15 +39,15 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
         var days = 7 * source.Event.CadenceWeeks;
         var now = time.GetUtcNow().UtcDateTime;
         // The last copy must start within InstantBounds (checked before the arithmetic, which overflows near year 9999).
+        // Copying an old session must not make drafts in the past: cadence dates gone by are skipped (the numbering is
+        // of sessions, so the first copy is still "#n+1").
         var latest = InstantBounds.Latest(now);
-        if (source.StartsAt > latest || (latest - source.StartsAt).TotalDays < (double)days * (StepsToFirstAfter(source.StartsAt, zone, days, now) - 1 + count) + 1)
+        var first = source.StartsAt > latest ? 1 : StepsToFirstAfter(source.StartsAt, zone, days, now);
+        if (source.StartsAt > latest || (latest - source.StartsAt).TotalDays < (double)days * (first - 1 + count) + 1)
         {
             return OperationResult<IReadOnlyList<int>>.Invalid(count > 1 ? "count" : "startsAt",
                 l["The copies would start after {0:yyyy-MM-dd}, the latest date a session may have.", latest]);
         }
-        // Copying an old session must not make drafts in the past: cadence dates gone by are skipped (the numbering is
-        // of sessions, so the first copy is still "#n+1").
-        var first = StepsToFirstAfter(source.StartsAt, zone, days, now);
         var copies = new List<Session>(count);
         for (var i = 1; i <= count; i++)
         {
