@@ -65,11 +65,20 @@ public class OrganizerRsvpListTests(RsvpAppFixture fixture) : IClassFixture<Rsvp
         await Expect(page).ToHaveURLAsync(list);
         await Expect(page.GetByTestId("message-attendees")).ToBeVisibleAsync();
 
-        // In the table, the count opens the list, not the row's editor.
+        // In the table, the count opens the list, not the row's editor: a link named for what it opens, by mouse or keyboard.
         await AdminSession.GotoAsync(page, $"/admin/events/{fixture.EventId}");
-        await page.Locator($"a[data-testid=rsvps-link][href='/admin/sessions/{fixture.SessionId}/rsvps']").ClickAsync();
+        var count = page.Locator($"a[data-testid=rsvps-link][href='/admin/sessions/{fixture.SessionId}/rsvps']");
+        await Expect(count).ToHaveAccessibleNameAsync(new Regex(@"^\d+ / \d+: RSVP list of \S"));
+        await Expect(count).ToHaveCSSAsync("text-decoration-line", "underline");
+        await count.ClickAsync();
         await Expect(page).ToHaveURLAsync(list);
         await Expect(page.GetByTestId("message-attendees")).ToBeVisibleAsync();
+
+        await AdminSession.GotoAsync(page, $"/admin/events/{fixture.EventId}");
+        await Keyboard.TabToAsync(page, $"a[data-testid=rsvps-link][href='/admin/sessions/{fixture.SessionId}/rsvps']", limit: 80);
+        await Keyboard.AssertFocusVisibleAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(list);
     }
 
     private async Task<IPage> SignInAsync(string email, string password, string returnUrl, bool interactive = true)

@@ -128,10 +128,16 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
     }
 
     [Fact]
-    public async Task Schedule_next_after_a_past_session_says_the_draft_date_has_passed_until_a_later_one_is_chosen()
+    public async Task Schedule_next_after_a_past_session_lands_on_the_first_cadence_date_ahead_and_a_past_date_is_flagged()
     {
-        // An imported history's last session, long ago: the copy two weeks later is in the past too.
+        // An imported history's last session, long ago: the copy skips the cadence dates gone by (same weekday and time).
         var (_, sourceId) = await SessionAsync("Traits #9", "2025-05-28T19:30", publish: true);
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var ahead = new DateTime(2025, 5, 28, 19, 30, 0);
+        while (TimeZoneInfo.ConvertTimeToUtc(ahead, tokyo) <= DateTime.UtcNow)
+        {
+            ahead = ahead.AddDays(14);
+        }
         var page = await fixture.NewPageAsync();
         await SignInAsync(page);
         var editor = await SessionEditorScreen.GotoAsync(page, sourceId);
@@ -140,10 +146,14 @@ public class SessionEditorTests(DemoAppFixture fixture) : IClassFixture<DemoAppF
         await editor.ScheduleNextAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Traits #10" })).ToBeVisibleAsync();
         await WaitInteractiveAsync(page);
-        await Expect(editor.Date).ToHaveValueAsync("2025-06-11");
-        await Expect(editor.StartsInThePast).ToContainTextAsync("This date has passed");
+        await Expect(editor.Date).ToHaveValueAsync(ahead.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DayOfWeek.Wednesday, ahead.DayOfWeek);
+        await Expect(editor.StartsInThePast).ToHaveCountAsync(0);
 
-        await editor.SetDateAsync("2027-06-09");
+        // A date moved into the past by hand is flagged until a later one is chosen.
+        await editor.SetDateAsync("2025-06-11");
+        await Expect(editor.StartsInThePast).ToContainTextAsync("This date has passed");
+        await editor.SetDateAsync(ahead.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(editor.StartsInThePast).ToHaveCountAsync(0);
     }
 

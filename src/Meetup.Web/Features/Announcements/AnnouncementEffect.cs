@@ -7,7 +7,8 @@ namespace Meetup.Web.Features.Announcements;
 
 /// <summary>
 /// What announcements did (docs/retention.md, "Announcements and win-back"): per announcement its recipients, those
-/// who registered for the announced session after it was sent and those who checked in to it; for at-risk
+/// who registered for the announced session after it was sent, those who checked in to it, and how many of these came
+/// without registering after it (docs/api.md, the list of announcements); for at-risk
 /// announcements the win-back rate beside the baseline of at-risk followers of sessions nobody announced to at risk.
 /// </summary>
 public sealed class AnnouncementEffect(IDbContextFactory<MeetupDb> dbFactory, RetentionService retention, TimeProvider time)
@@ -35,10 +36,17 @@ public sealed class AnnouncementEffect(IDbContextFactory<MeetupDb> dbFactory, Re
                 // one, or a cancelled one taken up again (the same row, re-registering keeps its CreatedAt).
                 Rsvps = a.Recipients.Count(r => db.Rsvps.Any(x => x.SessionId == a.SessionId && x.AttendeeId == r.AttendeeId && (x.CreatedAt >= a.SentAt || x.UpdatedAt >= a.SentAt))),
                 Attended = a.Recipients.Count(r => db.CheckIns.Any(c => c.SessionId == a.SessionId && c.AttendeeId == r.AttendeeId)),
+                // Of those, the ones not counted in Rsvps: so "0 registered after it, 2 came" says why.
+                AttendedWithoutRsvp = a.Recipients.Count(r => db.CheckIns.Any(c => c.SessionId == a.SessionId && c.AttendeeId == r.AttendeeId)
+                    && !db.Rsvps.Any(x => x.SessionId == a.SessionId && x.AttendeeId == r.AttendeeId && (x.CreatedAt >= a.SentAt || x.UpdatedAt >= a.SentAt))),
             })
             .ToListAsync(ct);
         return [.. rows.Select(a => new AnnouncementSummary(a.Id, a.SessionId, a.Title, a.StartsAt, a.Audience.ToSnakeCase(), a.Subject,
-            a.CreatedAt, a.SendAt, a.SentAt, a.CancelledAt, a.Recipients, a.Rsvps, a.Attended) { CompletedAt = a.CompletedAt })];
+            a.CreatedAt, a.SendAt, a.SentAt, a.CancelledAt, a.Recipients, a.Rsvps, a.Attended)
+            {
+                CompletedAt = a.CompletedAt,
+                AttendedWithoutRsvp = a.AttendedWithoutRsvp,
+            })];
     }
 
     /// <summary>The win-back comparison; null for an unknown event.</summary>

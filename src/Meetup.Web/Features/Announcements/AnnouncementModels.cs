@@ -74,6 +74,12 @@ public sealed record AnnouncementSummary(
     /// <summary>When every recipient's email was queued; null while it is due, being written, or was interrupted.</summary>
     public DateTime? CompletedAt { get; init; }
 
+    /// <summary>
+    /// Recipients who checked in to the session but are not among <see cref="Rsvps"/> (they came without registering after
+    /// it was sent, e.g. at the door): part of <see cref="Attended"/>, so Attended − this came having registered after it.
+    /// </summary>
+    public int AttendedWithoutRsvp { get; init; }
+
     /// <summary>Due and not all written yet (waiting for the sender, or being written), and still the sender's to finish.</summary>
     public bool IsSending(DateTime now) => CancelledAt is null && CompletedAt is null && SendAt <= now
         && (SentAt is null || SentAt >= now - AnnouncementSender.ResumeWithin);

@@ -90,7 +90,24 @@ internal sealed partial class CommunityBuilder
             SentAt = sendAt,
         };
         invitation.Recipients.AddRange(recipients.Select(f => new AnnouncementRecipient { Attendee = f.Attendee }));
+        RegisteredAfter(random, held[invited], sendAt, recipients.Select(f => f.Attendee!).ToHashSet());
         return (follows, [invitation]);
+    }
+
+    /// <summary>
+    /// An announcement leaves out whoever is registered for the session when it goes (AudienceSelector), so a recipient's
+    /// RSVP for it was made after it: moved into the week between the invitation and the session (its list then reads
+    /// "registered after it" for the recipients who came with one, not "came" alone).
+    /// </summary>
+    private static void RegisteredAfter(Random random, Session session, DateTime sendAt, HashSet<Attendee> recipients)
+    {
+        foreach (var rsvp in session.Rsvps.Where(r => recipients.Contains(r.Attendee!) && r.CreatedAt < sendAt
+            && !(r.Status == RsvpStatus.Cancelled && r.UpdatedAt < sendAt)))
+        {
+            var at = Between(random, sendAt, session.StartsAt.AddMinutes(-30));
+            rsvp.UpdatedAt = rsvp.Status == RsvpStatus.Cancelled ? Between(random, at, session.StartsAt) : at;
+            rsvp.CreatedAt = at;
+        }
     }
 
     private static DateTime Between(Random random, DateTime from, DateTime to)

@@ -18,7 +18,10 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
         return created.Succeeded ? await sessions.GetAsync(created.Value![0], ct) : Forward<SessionResource>(created);
     }
 
-    /// <summary>Creates <paramref name="count"/> drafts, one cadence apart after the given session; returns their ids.</summary>
+    /// <summary>
+    /// Creates <paramref name="count"/> drafts, one cadence apart, the first on the given session's first cadence date after
+    /// now (its next one, or for an old session the next still ahead; same local weekday and time); returns their ids.
+    /// </summary>
     public async Task<OperationResult<IReadOnlyList<int>>> RepeatAsync(int sessionId, int count, CancellationToken ct = default)
     {
         if (count is < 1 or > MaxRepeat)
@@ -36,8 +39,11 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
         var days = 7 * source.Event.CadenceWeeks;
         var now = time.GetUtcNow().UtcDateTime;
         // The last copy must start within InstantBounds (checked before the arithmetic, which overflows near year 9999).
+        // Copying an old session must not make drafts in the past: cadence dates gone by are skipped (the numbering is
+        // of sessions, so the first copy is still "#n+1").
         var latest = InstantBounds.Latest(now);
-        if (source.StartsAt > latest || (latest - source.StartsAt).TotalDays < (double)days * count + 1)
+        var first = source.StartsAt > latest ? 1 : StepsToFirstAfter(source.StartsAt, zone, days, now);
+        if (source.StartsAt > latest || (latest - source.StartsAt).TotalDays < (double)days * (first - 1 + count) + 1)
         {
             return OperationResult<IReadOnlyList<int>>.Invalid(count > 1 ? "count" : "startsAt",
                 l["The copies would start after {0:yyyy-MM-dd}, the latest date a session may have.", latest]);
@@ -45,11 +51,23 @@ public sealed class SessionScheduling(IDbContextFactory<MeetupDb> dbFactory, Ses
         var copies = new List<Session>(count);
         for (var i = 1; i <= count; i++)
         {
-            copies.Add(Copy(source, zone, days * i, NextTitle(source.Title, i), now));
+            copies.Add(Copy(source, zone, days * (first - 1 + i), NextTitle(source.Title, i), now));
         }
         db.Sessions.AddRange(copies);
         await db.SaveChangesAsync(ct);
         return OperationResult<IReadOnlyList<int>>.Ok([.. copies.Select(c => c.Id)]);
+    }
+
+    /// <summary>The smallest k ≥ 1 with the start k cadences on (local weekday and time kept) after now.</summary>
+    private static int StepsToFirstAfter(DateTime start, TimeZoneInfo zone, int days, DateTime now)
+    {
+        // Whole cadences already gone by, then on until the shifted start is ahead (daylight saving moves it an hour at most).
+        var k = now <= start ? 1 : Math.Max(1, (int)Math.Floor((now - start).TotalDays / days));
+        while (Cadence.Shift(start, zone, days * k) <= now)
+        {
+            k++;
+        }
+        return k;
     }
 
     private static Session Copy(Session source, TimeZoneInfo zone, int days, string title, DateTime now)

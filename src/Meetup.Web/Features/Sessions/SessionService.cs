@@ -35,6 +35,19 @@ public sealed class SessionService(
         return OperationResult<IReadOnlyList<SessionResource>>.Ok([.. rows.Select(r => r.ToResource(urls))]);
     }
 
+    /// <summary>
+    /// The event's published sessions that have not started yet, soonest first: the ones that can be announced, the first
+    /// being "the next session" (the announce page's choice and default, the dashboard's invitation reach).
+    /// </summary>
+    public async Task<IReadOnlyList<SessionResource>> UpcomingPublishedAsync(int eventId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId && s.Status == SessionStatus.Published && s.StartsAt > now)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToRows().ToListAsync(ct);
+        return [.. rows.Select(r => r.ToResource(urls))];
+    }
+
     /// <summary>Sessions of every event starting in [fromUtc, toUtc), for the month calendar.</summary>
     public async Task<IReadOnlyList<CalendarEntry>> CalendarAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {

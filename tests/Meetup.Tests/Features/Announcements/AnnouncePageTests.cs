@@ -112,9 +112,7 @@ public class AnnouncePageTests
 
         var html = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce", cookies, "en");
 
-        var list = Regex.Match(html, "data-testid=\"announcements\".*?<tbody[^>]*>(.*?)</tbody>", RegexOptions.Singleline);
-        Assert.True(list.Success, "No announcements table.");
-        var rows = Regex.Matches(list.Groups[1].Value, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value)).ToList();
+        var rows = Rows(html);
         Assert.Equal(3, rows.Count);
         Assert.Contains(rows, r => r.Contains("Scheduled", StringComparison.Ordinal) && r.Contains("Cancel", StringComparison.Ordinal));
         Assert.Contains(rows, r => Regex.IsMatch(r, @"All followers.*\b2\s+1\s+0\b", RegexOptions.Singleline)); // 2 recipients, 1 registered after it, 0 came
@@ -122,6 +120,88 @@ public class AnnouncePageTests
         Assert.Contains(rows, r => Regex.IsMatch(r, @"Sending\s+–\s+–\s+–", RegexOptions.Singleline) && !r.Contains("Cancel", StringComparison.Ordinal));
         Assert.Single(Regex.Matches(html, "data-testid=\"ann-cancel\""));
         Assert.Single(Regex.Matches(html, "data-testid=\"ann-sending\""));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_cancelled_row_keeps_when_it_was_scheduled_for_and_came_says_how_many_came_without_registering(string provider)
+    {
+        await using var app = await StartAsync(provider, settings: SenderOff);
+        using var admin = await app.ApiClientAsync();
+        var session = await PublishedSessionAsync(admin, 10, DateTimeOffset.UtcNow.AddDays(7));
+        await FollowersAsync(app, session.EventId, ("Ann Follower", "ann@example.com", true), ("Bo Follower", "bo@example.com", true), ("Cy Follower", "cy@example.com", true));
+        var scheduledFor = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2).AddHours(9).AddMinutes(30), TimeSpan.Zero);
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var announcements = scope.ServiceProvider.GetRequiredService<AnnouncementService>();
+            var sent = await announcements.CreateAsync(session.EventId, new AnnouncementInput { SessionId = session.Id, Audience = "followers", Message = "Come along!" });
+            Assert.True(sent.Succeeded, sent.Detail);
+            Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<AnnouncementSender>().SendDueAsync());
+            var scheduled = await announcements.CreateAsync(session.EventId, new AnnouncementInput { SessionId = session.Id, Audience = "regulars", SendAt = scheduledFor });
+            Assert.True(scheduled.Succeeded, scheduled.Detail);
+            Assert.True((await announcements.CancelAsync(scheduled.Value!.Id)).Succeeded);
+        }
+        // After the send: Ann registers and comes, Bo comes without registering (at the door), Cy does neither.
+        (await RsvpAsync(app.Client(), session.Id, "Ann Follower", "ann@example.com")).EnsureSuccessStatusCode();
+        string zone;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            zone = await db.Events.Where(e => e.Id == session.EventId).Select(e => e.TimeZone).SingleAsync();
+            foreach (var person in await db.Attendees.Where(a => a.Email == "ann@example.com" || a.Email == "bo@example.com").ToListAsync())
+            {
+                db.CheckIns.Add(new CheckIn { SessionId = session.Id, AttendeeId = person.Id, At = DateTime.UtcNow, Method = CheckInMethod.Manual });
+            }
+            await db.SaveChangesAsync();
+        }
+        var cookies = await BackOfficePage.SignInAsync(app);
+
+        var html = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce", cookies, "en");
+
+        var rows = Rows(html);
+        Assert.Equal(2, rows.Count);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(scheduledFor.UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        var when = local.ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en"));
+        Assert.Contains(rows, r => Regex.IsMatch(r, $@"Cancelled\s+was scheduled for {Regex.Escape(when)}"));
+        // 3 recipients, 1 registered after it, 2 came — 1 of them without registering.
+        Assert.Contains(rows, r => Regex.IsMatch(r, @"All followers.*\b3\s+1\s+2\s+1 without registering\b", RegexOptions.Singleline));
+        Assert.Equal("1 without registering", Figure(html, "ann-came-unregistered"));
+
+        var japanese = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce", cookies, "ja-JP,ja;q=0.9");
+        Assert.Equal("うち参加登録なし 1人", Figure(japanese, "ann-came-unregistered"));
+        Assert.Contains("に送信予定でした", Figure(japanese, "ann-was-scheduled"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_one_follower_the_counts_say_one_person_not_one_people()
+    {
+        await using var app = await StartAsync("Sqlite", settings: SenderOff);
+        using var admin = await app.ApiClientAsync();
+        var session = await PublishedSessionAsync(admin, 10, DateTimeOffset.UtcNow.AddDays(7));
+        await FollowersAsync(app, session.EventId, ("Ann Follower", "ann@example.com", true));
+        IReadOnlyDictionary<int, string> marks;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var sent = await scope.ServiceProvider.GetRequiredService<AnnouncementService>().CreateAsync(session.EventId, new AnnouncementInput { SessionId = session.Id, Audience = "followers" });
+            Assert.True(sent.Succeeded, sent.Detail);
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AnnouncementSender>().SendDueAsync());
+            marks = await scope.ServiceProvider.GetRequiredService<Meetup.Web.Features.Retention.Dashboard.ISessionMarks>().ReadAsync(session.EventId);
+        }
+        var cookies = await BackOfficePage.SignInAsync(app);
+
+        var again = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce", cookies, "en");
+        var regulars = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce?audience=regulars", cookies, "en");
+
+        Assert.Equal("Announced to All followers: 1 person", marks[session.Id]);
+        var why = Figure(again, "audience-why"); // Ann already received it: nobody left
+        Assert.Contains("1 follows the group", why, StringComparison.Ordinal);
+        Assert.Contains("− 1 already received an announcement of this session", why, StringComparison.Ordinal);
+        Assert.Contains("The one follower is not in this audience.", regulars, StringComparison.Ordinal);
+        // And a count of 1 reads "1 person".
+        await FollowersAsync(app, session.EventId, ("Bo Follower", "bo@example.com", true));
+        var one = await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}/announce", cookies, "en");
+        Assert.Equal("1", Figure(one, "recipient-count"));
+        Assert.Equal("person, one email in their language", Figure(one, "recipient-unit"));
+        Assert.DoesNotContain("None of the 1 followers", regulars, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,11 +240,19 @@ public class AnnouncePageTests
     }
 
     /// <summary>The session the form holds (the select shows its label).</summary>
-    private static int SelectedSession(string html)
+    internal static int SelectedSession(string html)
     {
         var match = Regex.Match(html, "data-selected-session=\"(\\d+)\"");
         Assert.True(match.Success, "No data-selected-session.");
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The announcement list's rows as text, tags stripped.</summary>
+    private static List<string> Rows(string html)
+    {
+        var list = Regex.Match(html, "data-testid=\"announcements\".*?<tbody[^>]*>(.*?)</tbody>", RegexOptions.Singleline);
+        Assert.True(list.Success, "No announcements table.");
+        return [.. Regex.Matches(list.Groups[1].Value, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value))];
     }
 
     private static string CheckedAudience(string html)

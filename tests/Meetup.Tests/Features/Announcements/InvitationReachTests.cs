@@ -1,5 +1,6 @@
 using Meetup.Data.Entities;
 using Meetup.Testing;
+using Meetup.Tests.Features.Sessions;
 using Meetup.Web.Features.Announcements;
 using Meetup.Web.Features.Retention.Dashboard;
 using Microsoft.EntityFrameworkCore;
@@ -73,6 +74,38 @@ public class InvitationReachTests
         }
         Assert.Empty(reach!.Reachable);
         Assert.Equal(3, reach.Invited.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_reach_and_the_announce_page_pick_the_same_next_session_not_a_draft_nor_one_under_way_the_first_of_a_tie(string provider)
+    {
+        await using var app = await StartAsync(provider, settings: SenderOff);
+        using var admin = await app.ApiClientAsync();
+        var tie = DateTimeOffset.UtcNow.AddDays(5);
+        var first = await PublishedSessionAsync(admin, 10, tie);
+        var second = await PublishedSessionAsync(admin, 10, tie, eventId: first.EventId);
+        await PublishedSessionAsync(admin, 10, DateTimeOffset.UtcNow.AddDays(1), publish: false, eventId: first.EventId); // a draft sooner
+        var underWay = await PublishedSessionAsync(admin, 10, DateTimeOffset.UtcNow.AddDays(2), eventId: first.EventId);
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var started = await db.Sessions.SingleAsync(s => s.Id == underWay.Id);
+            started.StartsAt = DateTime.UtcNow.AddMinutes(-10); // began ten minutes ago, ends later
+            await db.SaveChangesAsync();
+        }
+        await AnnouncementApiTests.FollowersAsync(app, first.EventId, ("Ann", "ann@example.com", null, SubscriptionStatus.Active, false));
+        var cookies = await BackOfficePage.SignInAsync(app);
+
+        InvitationReach? reach;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            reach = await scope.ServiceProvider.GetRequiredService<IInvitationReach>().ReadAsync(first.EventId, [.. (await IdsAsync(app)).Values]);
+        }
+        var page = await BackOfficePage.GetAsync(app, $"/admin/events/{first.EventId}/announce", cookies, "en");
+
+        Assert.True(first.Id < second.Id);
+        Assert.Equal(first.Id, reach?.SessionId);
+        Assert.Equal(first.Id, AnnouncePageTests.SelectedSession(page));
     }
 
     [Fact]

@@ -120,6 +120,11 @@ public class DemoSeederTests
         Assert.NotEmpty(invitation.Recipients);
         var followedThen = active.Where(f => f.ConfirmedAt < invitation.SentAt).Select(f => f.AttendeeId).ToHashSet();
         Assert.All(invitation.Recipients, r => Assert.Contains(r.AttendeeId, followedThen));
+        // Like the app's own sends, it left out whoever was registered for the session when it went out: a recipient who
+        // came with an RSVP registered after it (the list's "registered after it", not a riddle beside "came").
+        var rsvps = await db.Rsvps.AsNoTracking().Where(x => x.SessionId == invitation.SessionId).ToListAsync();
+        Assert.All(invitation.Recipients, r => Assert.DoesNotContain(rsvps, x => x.AttendeeId == r.AttendeeId && x.CreatedAt < invitation.SentAt
+            && !(x.Status == RsvpStatus.Cancelled && x.UpdatedAt < invitation.SentAt)));
     }
 
     private static async Task<(int, int, int, int, int)> CountsAsync(TestDatabase database)

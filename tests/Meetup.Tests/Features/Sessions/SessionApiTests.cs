@@ -7,6 +7,7 @@ using Meetup.Web.Features.Auth;
 using Meetup.Web.Features.Events;
 using Meetup.Web.Features.Sessions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Meetup.Tests.Features.Sessions;
 
@@ -148,7 +149,8 @@ public class SessionApiTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Schedule_next_keeps_19_00_local_across_the_new_york_spring_change(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        // Before the source (3 Mar 2026), so its next cadence date is the first one ahead.
+        await using var app = await TestApp.StartAsync(provider, time: new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)));
         var client = await app.ApiClientAsync();
         var ev = await CreateEventAsync(client, "America/New_York");
         var first = await (await client.PostAsJsonAsync($"/api/events/{ev.Id}/sessions", new
@@ -182,7 +184,7 @@ public class SessionApiTests
     [Fact]
     public async Task Repeat_creates_drafts_one_cadence_apart()
     {
-        await using var app = await TestApp.StartAsync("Sqlite");
+        await using var app = await TestApp.StartAsync("Sqlite", time: new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
         var client = await app.ApiClientAsync();
         var ev = await CreateEventAsync(client);
         var first = await CreateSessionAsync(client, ev.Id);

@@ -36,7 +36,15 @@ public class SessionRsvpLinkTests
         var link = table.IndexOf(list, StringComparison.Ordinal);
         Assert.True(link > 0, "The event's session table links to the RSVP list.");
         var tag = table[table.LastIndexOf('<', link)..table.IndexOf('>', link)];
-        Assert.Contains("aria-label=\"RSVPs: 1 confirmed, 1 waiting\"", tag, StringComparison.Ordinal);
+        // Named by what it opens, starting with the figure it shows; underlined so it reads as a link; the counts on hover.
+        Assert.Contains($"aria-label=\"1 / 1: RSVP list of {session.Title}\"", tag, StringComparison.Ordinal);
+        Assert.Contains("mud-link-underline-always", tag, StringComparison.Ordinal);
+        Assert.Contains("title=\"RSVPs: 1 confirmed, 1 waiting\"", tag, StringComparison.Ordinal);
+        Assert.DoesNotContain("tabindex=\"-1\"", tag, StringComparison.Ordinal);
+        Assert.Matches(@"^\s*1 / 1\s*$", table[(table.IndexOf('>', link) + 1)..table.IndexOf("</a>", link, StringComparison.Ordinal)]);
+
+        var chinese = WebUtility.HtmlDecode(await BackOfficePage.GetAsync(app, $"/admin/events/{session.EventId}", cookies, "zh-CN,zh;q=0.9"));
+        Assert.Contains($"aria-label=\"1 / 1：{session.Title} 的报名名单\"", chinese, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ internal sealed class AnnouncedSessions(AnnouncementService announcements, IStri
         return sent.GroupBy(a => a.SessionId).ToDictionary(
             g => g.Key,
             g => Punctuation.List(g.OrderBy(a => a.SentAt).Select(a =>
-                L["Announced to {0}: {1} people", AnnounceAudiences.Label(L, a.Audience), a.Recipients].Value)));
+                (a.Recipients == 1
+                    ? L["Announced to {0}: 1 person", AnnounceAudiences.Label(L, a.Audience)]
+                    : L["Announced to {0}: {1} people", AnnounceAudiences.Label(L, a.Audience), a.Recipients]).Value)));
     }
 }

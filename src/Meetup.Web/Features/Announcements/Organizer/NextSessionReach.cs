@@ -1,27 +1,18 @@
-using Meetup.Data;
-using Meetup.Data.Entities;
 using Meetup.Web.Features.Retention.Dashboard;
-using Microsoft.EntityFrameworkCore;
+using Meetup.Web.Features.Sessions;
 
 namespace Meetup.Web.Features.Announcements.Organizer;
 
 /// <summary>
 /// The dashboard's "invite them to the next session": for the session the announce page preselects (the next
-/// published one), the same followers and exclusions as the announcement itself (<see cref="AudienceSelector"/>).
+/// published one, <see cref="SessionService.UpcomingPublishedAsync"/>, as the page's), the same followers and exclusions
+/// as the announcement itself (<see cref="AudienceSelector"/>).
 /// </summary>
-internal sealed class NextSessionReach(IDbContextFactory<MeetupDb> dbFactory, AudienceSelector audiences, TimeProvider time) : IInvitationReach
+internal sealed class NextSessionReach(SessionService sessions, AudienceSelector audiences) : IInvitationReach
 {
     public async Task<InvitationReach?> ReadAsync(int eventId, IReadOnlyCollection<int> people, CancellationToken ct = default)
     {
-        int? next;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var now = time.GetUtcNow().UtcDateTime;
-            next = await db.Sessions.AsNoTracking()
-                .Where(s => s.EventId == eventId && s.Status == SessionStatus.Published && s.StartsAt > now)
-                .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-        }
-        if (next is not { } sessionId)
+        if ((await sessions.UpcomingPublishedAsync(eventId, ct)).FirstOrDefault() is not { Id: var sessionId })
         {
             return null;
         }
