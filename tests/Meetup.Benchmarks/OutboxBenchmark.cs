@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Meetup.Data.Entities;
 using Meetup.Testing;
+using Meetup.Web.Features.Announcements;
 using Meetup.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using netDumbster.smtp;
@@ -102,9 +103,9 @@ public static class OutboxBenchmark
         var sent = await rows.CountAsync(o => o.SentAt != null);
         var failed = await rows.CountAsync(o => o.FailedAt != null);
         var sentTimes = await rows.Where(o => o.SentAt != null).Select(o => o.SentAt!.Value).ToListAsync();
-        // The sender writes 250 people per transaction, in id order: the gap from one chunk's first row to the next
+        // The sender writes ChunkSize people per transaction, in id order: the gap from one chunk's first row to the next
         // chunk's is that chunk's write (building it, SaveChanges, commit); the last one ends when the poll saw CompletedAt.
-        var chunkStarts = (await rows.OrderBy(o => o.Id).Select(o => o.CreatedAt).ToListAsync()).Chunk(250).Select(c => c[0]).ToList();
+        var chunkStarts = (await rows.OrderBy(o => o.Id).Select(o => o.CreatedAt).ToListAsync()).Chunk(AnnouncementSender.DefaultChunkSize).Select(c => c[0]).ToList();
         var lastWritten = startedAt + enqueue;
         var chunkWrites = chunkStarts.Zip(chunkStarts.Skip(1).Append(lastWritten), (a, b) => b - a).ToList();
         var arrived = smtp.ReceivedEmailCount - sentBefore;
@@ -113,7 +114,7 @@ public static class OutboxBenchmark
         var rate = sent / Math.Max(sendWindow.TotalSeconds, 0.001);
 
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"outbox: {Followers:N0} active followers (en/ja/zh-Hans), announced through POST /api/events/{{id}}/announcements, written by AnnouncementSender in chunks of 250, sent by OutboxSender to netDumbster on 127.0.0.1:{port}; SQLite, Kestrel at {app.BaseUrl}; load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(c, $"outbox: {Followers:N0} active followers (en/ja/zh-Hans), announced through POST /api/events/{{id}}/announcements, written by AnnouncementSender in chunks of {AnnouncementSender.DefaultChunkSize}, sent by OutboxSender to netDumbster on 127.0.0.1:{port}; SQLite, Kestrel at {app.BaseUrl}; load average {LoadAverage()}"));
         Console.WriteLine(string.Create(c, $"  POST         {post.TotalMilliseconds:F0} ms to its 202 (recipients {recipients:N0}, counted as accepted; nothing written by the request)"));
         Console.WriteLine(string.Create(c, $"  enqueue      {enqueue.TotalMilliseconds:F0} ms from the POST to CompletedAt, all {written:N0} outbox rows written by the woken loop ({written / Math.Max((enqueue - post).TotalSeconds, 0.001):F0} rows/s after the 202); {chunkStarts.Count} chunks, longest chunk write {chunkWrites.Max().TotalMilliseconds:F0} ms, median {Median(chunkWrites):F0} ms"));
         Console.WriteLine(drained

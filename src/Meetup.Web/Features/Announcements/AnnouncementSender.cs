@@ -40,8 +40,15 @@ public sealed class AnnouncementSender(
         return a => a.SentAt != null && a.SentAt >= since && a.CompletedAt == null && a.CancelledAt == null;
     }
 
-    /// <summary>People written per transaction.</summary>
-    public int ChunkSize { get; set; } = 250;
+    /// <summary>
+    /// People written per transaction: an RSVP or a check-in arriving mid-send waits for at most one chunk at SQLite's
+    /// gate (50 people: about 40 ms on two cores; 250 took 150–280 ms, the p99 of RSVPs during a 5,000-person send —
+    /// tests/Meetup.Benchmarks/README.md, outbox).
+    /// </summary>
+    public const int DefaultChunkSize = 50;
+
+    /// <summary>People written per transaction (<see cref="DefaultChunkSize"/>).</summary>
+    public int ChunkSize { get; set; } = DefaultChunkSize;
 
     /// <summary>Called after each chunk's commit with the number written so far (benchmarks and tests observe, or stop, a send).</summary>
     public Func<int, Task>? ChunkWritten { get; set; }
