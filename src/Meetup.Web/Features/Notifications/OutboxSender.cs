@@ -149,7 +149,7 @@ public sealed class OutboxSender(
                 await connection.DisposeAsync();
             }
             // One turn records the batch's outcomes, also when stopping: what went out is not sent again.
-            await SaveAsync(db, CancellationToken.None);
+            await TurnTakingWrite.RunAsync(db, gates, c => db.SaveChangesAsync(c), CancellationToken.None);
         }
         return batch.Count;
     }
@@ -254,9 +254,6 @@ public sealed class OutboxSender(
         }
         Release(message);
     }
-
-    /// <summary>What this pass changed, written in one turn at SQLite's writer (<see cref="TurnTakingWrite"/>).</summary>
-    private Task<int> SaveAsync(MeetupDb db, CancellationToken ct) => TurnTakingWrite.RunAsync(db, gates, c => db.SaveChangesAsync(c), ct);
 
     /// <summary>The address as a reason can hold it: control characters (PostgreSQL refuses NUL) shown as \uXXXX.</summary>
     private static string Printable(string address)
